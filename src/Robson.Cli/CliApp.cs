@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Robson.Cli.Commands.Audit;
+using Robson.Cli.Commands.Execute;
+using Robson.Cli.Commands.Paper;
+using Robson.Cli.Commands.Plan;
+using Robson.Cli.Commands.Report;
+using Robson.Cli.Commands.Strategy;
+using Robson.Cli.Commands.Validate;
+using Robson.Storage.Sqlite;
+
+namespace Robson.Cli;
+
+/// <summary>The real entry point: parse, run one command, map the outcome to an exit code in one place.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, CliIO io)
+    {
+        using var context = new CliContext(io, args);
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
+            return Usage(io, parsed.Errors[0].Message + " (see `robson --help`)");
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            return Usage(io, e.Message);
+        }
+        catch (StoreUnavailableException e)
+        {
+            return Usage(io, e.Message);
+        }
+        catch (SqliteException e)
+        {
+            io.Err.WriteLine($"robson: database error: {e.Message.Split('\n')[0]}");
+            return ExitCodes.BlockedOrFailed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            io.Err.WriteLine($"robson: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return ExitCodes.BlockedOrFailed;
+        }
+    }
+
+    private static int Usage(CliIO io, string message)
+    {
+        io.Err.WriteLine("robson: " + message);
+        return ExitCodes.Usage;
+    }
+
+    private static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Robson turns trading intent into orders without accidents: plan -> validate -> execute (DRY-RUN by default).\n" +
+            "State lives in ROBSON_HOME (default ~/.robson). Exit codes: 0 success, 1 blocked/failed, 2 usage or input error.");
+        root.Subcommands.Add(StrategyCommand.Build(context));
+        root.Subcommands.Add(PlanCommand.Build(context));
+        root.Subcommands.Add(PlansCommand.Build(context));
+        root.Subcommands.Add(ValidateCommand.Build(context));
+        root.Subcommands.Add(ExecuteCommand.Build(context));
+        root.Subcommands.Add(PaperCommand.Build(context));
+        root.Subcommands.Add(ReportCommand.Build(context));
+        root.Subcommands.Add(AuditCommand.Build(context));
+        return root;
+    }
+}

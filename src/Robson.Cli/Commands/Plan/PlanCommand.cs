@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Robson.Core.Domain;
+using Symbol = Robson.Core.Domain.Symbol;
+using Robson.Core.UseCases;
+using Robson.Venues;
+
+namespace Robson.Cli.Commands.Plan;
+
+/// <summary><c>robson plan buy|sell SYMBOL QUANTITY [--limit PRICE | --market] [--stop-loss PRICE] --client-id N ...</c></summary>
+public static class PlanCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var command = new Command("plan", "State an intent. The plan is stored, immutable and content-hashed; nothing is sent anywhere.");
+        command.Subcommands.Add(BuildSide(context, PlanKind.Buy));
+        command.Subcommands.Add(BuildSide(context, PlanKind.Sell));
+        return command;
+    }
+
+    private static Command BuildSide(CliContext context, PlanKind kind)
+    {
+        var symbol = new Argument<string>("SYMBOL") { Description = "Trading pair, e.g. BTCUSDT." };
+        var quantity = new Argument<string>("QUANTITY") { Description = "Base-asset quantity, a plain decimal > 0 (e.g. 0.001)." };
+        var limit = new Option<string>("--limit") { Description = "Limit price (a LIMIT order). Default: --market." };
+        var market = new Option<bool>("--market") { Description = "A MARKET order (the default)." };
+        var stopLoss = new Option<string>("--stop-loss") { Description = "Stop-loss price recorded with the plan." };
+        var clientId = CommonOptions.ClientId();
+        var strategyId = new Option<string>("--strategy-id") { Description = "Strategy whose risk rules, limits and policy apply (required for LIVE)." };
+        var venue = new Option<string>("--venue") { Description = $"Venue name. Default: {VenueDirectory.DefaultVenue} (local simulated exchange)." };
+        var json = CommonOptions.Json();
+
+        var command = new Command(kind.Wire(), $"Plan to {kind.Wire()} QUANTITY of SYMBOL.")
+        {
+            symbol, quantity, limit, market, stopLoss, clientId, strategyId, venue, json,
+        };
+        command.SetAction(result =>
+        {
+            var parsedSymbol = Inputs.Require(Symbol.Parse(result.GetValue(symbol)));
+            var parsedQuantity = Inputs.Require(Decimals.ParsePositive(result.GetValue(quantity), "QUANTITY"));
+            var limitPrice = Inputs.OptionalPositive(result, limit);
+            if (limitPrice is not null && result.GetValue(market))
+                throw new UsageException("give either --limit PRICE or --market, not both");
+            var request = new CreatePlanRequest(
+                Inputs.ClientId(result, clientId), kind, parsedSymbol, parsedQuantity,
+                limitPrice is null ? OrderType.Market : OrderType.Limit, limitPrice,
+                Inputs.OptionalPositive(result, stopLoss), Inputs.OptionalId(result, strategyId),
+                result.GetValue(venue) ?? VenueDirectory.DefaultVenue);
+
+            var outcome = new CreatePlan(context.Environment(writes: true)).Execute(request);
+            if (outcome.IsError) throw new UsageException(outcome.InputError!);
+            PlanRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

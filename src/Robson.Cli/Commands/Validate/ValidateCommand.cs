@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Robson.Core.Domain;
+using Robson.Core.UseCases;
+
+namespace Robson.Cli.Commands.Validate;
+
+/// <summary><c>robson validate PLAN_ID --client-id N [--json]</c></summary>
+public static class ValidateCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var planId = new Argument<string>("PLAN_ID") { Description = "The plan to validate." };
+        var clientId = CommonOptions.ClientId();
+        var json = CommonOptions.Json();
+        var command = new Command("validate",
+            "Validate a plan (the paper-trading stage): tenant, the strategy's risk configuration, the order's parameters and the\n" +
+            "venue's symbol rules. Prints PASS / WARNING / FAIL with coded reasons and stores the result, bound to the plan's hash\n" +
+            "and the strategy's version: LIVE accepts only a PASS or WARNING within the strategy's TTL. Exit 0 PASS/WARNING, 1 FAIL.")
+        {
+            planId, clientId, json,
+        };
+        command.SetAction(result =>
+        {
+            var id = Inputs.PlanId(result.GetValue(planId));
+            var tenant = Inputs.ClientId(result, clientId);
+            var outcome = new ValidatePlan(context.Environment(writes: true)).Execute(tenant, id);
+            if (outcome.IsError) throw new UsageException(outcome.InputError!);
+            ValidationRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
+            return outcome.Value!.Status == ValidationStatus.Fail ? ExitCodes.BlockedOrFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Robson.Cli;
+
+/// <summary>
+/// Everything the CLI takes from its process: streams, environment, clock, identity. Tests build one with
+/// their own writers, environment and clock and call <see cref="CliApp.Run"/>: the real entry point.
+/// </summary>
+public sealed record CliIO(
+    TextWriter Out,
+    TextWriter Err,
+    Func<string, string?> GetEnvironmentVariable,
+    bool OutputIsTerminal,
+    TimeProvider Time,
+    string User,
+    string Host)
+{
+    public static CliIO FromProcess()
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+        var stderr = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+        return new CliIO(stdout, stderr, Environment.GetEnvironmentVariable, !Console.IsOutputRedirected,
+            TimeProvider.System, Environment.UserName, Environment.MachineName);
+    }
+
+    /// <summary>Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.</summary>
+    public bool UseColour => OutputIsTerminal
+                             && string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR"))
+                             && GetEnvironmentVariable("TERM") != "dumb";
+
+    /// <summary>ROBSON_HOME, or ~/.robson.</summary>
+    public string RobsonHome
+    {
+        get
+        {
+            var home = GetEnvironmentVariable("ROBSON_HOME");
+            if (!string.IsNullOrWhiteSpace(home)) return Path.GetFullPath(home);
+            var user = GetEnvironmentVariable("HOME");
+            if (string.IsNullOrEmpty(user)) user = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return Path.Combine(user, ".robson");
+        }
+    }
+}

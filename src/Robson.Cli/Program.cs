@@ -1,0 +1,3 @@
+using Robson.Cli;
+
+return CliApp.Run(args, CliIO.FromProcess());

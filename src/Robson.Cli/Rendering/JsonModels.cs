@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace Robson.Cli.Rendering;
+
+// The --json contract. Field names follow DESIGN §2 (snake_case); amounts in typed fields are JSON numbers
+// written exactly from decimal; values inside "details" are strings so no consumer rounds them.
+
+public sealed record GuardJson(string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details);
+public sealed record ActionJson(string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
+public sealed record ExecutionMetadataJson(string PlanId, long ClientId, string Mode, string PlanHash, string Venue, string ExecutionId);
+public sealed record ExecutionSummaryJson(int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions);
+public sealed record ExecutionJson(
+    string ExecutionId, string PlanHash, string Status, string Mode, List<GuardJson> Guards, List<ActionJson> Actions,
+    ExecutionMetadataJson Metadata, string ExecutedAt, string? Error, ExecutionSummaryJson Summary);
+
+public sealed record IssueJson(string Code, string Severity, string Message, IReadOnlyDictionary<string, string> Details);
+public sealed record ValidationMetadataJson(string PlanId, string PlanHash, long ClientId, long? StrategyId, int? StrategyVersion, string ValidationId, string ValidatedAt);
+public sealed record ValidationSummaryJson(int TotalIssues, int Failures, int Warnings);
+public sealed record ValidationJson(string ValidationId, string Status, List<IssueJson> Issues, ValidationMetadataJson Metadata, ValidationSummaryJson Summary);
+
+public sealed record LegJson(string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss);
+public sealed record PlanJson(
+    string PlanId, long ClientId, long? StrategyId, string Kind, string Venue, string Hash, string CreatedAt, List<LegJson> Legs,
+    List<string> NextSteps);
+public sealed record PlanListJson(long ClientId, List<PlanJson> Plans);
+
+public sealed record StrategyJson(
+    long StrategyId, long ClientId, string Name, int Version, decimal? MaxDrawdownPercent, decimal? StopLossPercent,
+    decimal? MaxPositionSizePercent, int? MaxOrdersPerDay, decimal? MaxNotionalPerDay, decimal? MaxLossPerDay, bool LiveEnabled,
+    List<string> AllowedSymbols, List<string> AllowedOrderTypes, decimal? MaxNotionalPerOrder, int ValidationTtlMinutes,
+    string CreatedAt, string UpdatedAt);
+public sealed record StrategyListJson(long ClientId, List<StrategyJson> Strategies);
+
+public sealed record BalanceJson(string Asset, decimal Free);
+public sealed record PaperBalancesJson(long ClientId, string Venue, List<BalanceJson> Balances);
+public sealed record PaperPriceJson(string Symbol, decimal Price, string Venue);
+
+public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max);
+public sealed record StrategyLimitsJson(long StrategyId, string Name, int Version, List<LimitUsageJson> Limits);
+public sealed record SymbolPnlJson(string Symbol, decimal RealisedPnl);
+public sealed record ReportJson(
+    long ClientId, string Day, int Orders, decimal Notional, decimal RealisedPnl, decimal RealisedLoss,
+    List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies);
+
+public sealed record AuditEventJson(
+    long Sequence, string EventId, long? ClientId, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
+    string Actor, string Host, string Command, string RobsonVersion, IReadOnlyDictionary<string, string> Details, string PreviousHash, string Hash);
+public sealed record AuditListJson(long ClientId, List<AuditEventJson> Events);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(ExecutionJson))]
+[JsonSerializable(typeof(ValidationJson))]
+[JsonSerializable(typeof(PlanJson))]
+[JsonSerializable(typeof(PlanListJson))]
+[JsonSerializable(typeof(StrategyJson))]
+[JsonSerializable(typeof(StrategyListJson))]
+[JsonSerializable(typeof(PaperBalancesJson))]
+[JsonSerializable(typeof(PaperPriceJson))]
+[JsonSerializable(typeof(ReportJson))]
+[JsonSerializable(typeof(AuditListJson))]
+public sealed partial class RobsonJsonContext : JsonSerializerContext;

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Robson.Cli.Rendering;
+
+/// <summary>Writes results: exactly one JSON document on stdout with --json, else the human report.</summary>
+public static class Output
+{
+    public const string Rule = "============================================================";
+
+    /// <summary>Relaxed escaping keeps "+" in timestamps and non-ASCII text readable; output is UTF-8.</summary>
+    public static readonly RobsonJsonContext Context = new(new System.Text.Json.JsonSerializerOptions(RobsonJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static void Json<T>(CliIO io, T value, Func<RobsonJsonContext, JsonTypeInfo<T>> type) =>
+        io.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, type(Context)));
+
+    public static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    public static string HumanTime(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Dec(decimal? value) => value is { } v ? Core.Domain.Decimals.Canonical(v) : "-";
+
+    public static string DetailsLine(IReadOnlyDictionary<string, string> details) =>
+        string.Join(", ", details.Where(d => d.Value.Length > 0).Select(d => $"{d.Key}={d.Value}"));
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Robson.Core.Domain;
+
+namespace Robson.Core.Audit;
+
+/// <summary>
+/// Canonical content and hash of an audit event. Each event's hash covers the previous event's hash,
+/// so changing, removing or reordering any event breaks every link after it.
+/// </summary>
+public static class AuditHasher
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string Canonical(long sequence, string id, AuditEntry e)
+    {
+        var text = new StringBuilder("robson-audit/v1\n");
+        Line(text, "seq", sequence.ToString(CultureInfo.InvariantCulture));
+        Line(text, "id", id);
+        Line(text, "client_id", e.ClientId?.ToString() ?? "");
+        Line(text, "kind", e.Kind);
+        Line(text, "result", e.Result);
+        Line(text, "plan_id", e.PlanId ?? "");
+        Line(text, "plan_hash", e.PlanHash ?? "");
+        Line(text, "occurred_at", e.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture));
+        Line(text, "actor", e.Actor.User);
+        Line(text, "host", e.Actor.Host);
+        Line(text, "command", e.Actor.Command);
+        Line(text, "version", e.Actor.RobsonVersion);
+        foreach (var (key, value) in e.Details.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Line(text, "detail." + key, value);
+        return text.ToString();
+    }
+
+    public static string Hash(string previousHash, string canonical) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
+
+    // Escaping newlines keeps one field per line, so no value can forge another field.
+    private static void Line(StringBuilder text, string key, string value) =>
+        text.Append(key).Append('=').Append(value.Replace("\\", "\\\\").Replace("\n", "\\n")).Append('\n');
+}

@@ -1,0 +1,15 @@
+namespace Robson.Core.Audit;
+
+/// <summary>Stable names of audit events: part of the contract, like validation codes.</summary>
+public static class AuditKinds
+{
+    public const string PlanCreated = "PLAN_CREATED";
+    public const string PlanValidated = "PLAN_VALIDATED";
+    public const string PlanExecuted = "PLAN_EXECUTED";
+    public const string OrderSent = "ORDER_SENT";
+    public const string OrderFilled = "ORDER_FILLED";
+    public const string StrategyCreated = "STRATEGY_CREATED";
+    public const string StrategyChanged = "STRATEGY_CHANGED";
+    public const string PaperDeposit = "PAPER_DEPOSIT";
+    public const string PaperPriceSet = "PAPER_PRICE_SET";
+}

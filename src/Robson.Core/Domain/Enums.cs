@@ -1,0 +1,54 @@
+namespace Robson.Core.Domain;
+
+public enum OrderSide { Buy, Sell }
+
+public enum OrderType { Market, Limit }
+
+public enum PlanKind { Buy, Sell }
+
+/// <summary>DRY_RUN (default) simulates and changes nothing; LIVE sends orders to the plan's venue.</summary>
+public enum ExecutionMode { DryRun, Live }
+
+public enum ExecutionStatus { Success, Failed, Blocked }
+
+public enum ValidationStatus { Pass, Warning, Fail }
+
+public enum IssueSeverity { Warning, Failure }
+
+public static class EnumText
+{
+    public static string Wire(this OrderSide side) => side == OrderSide.Buy ? "BUY" : "SELL";
+    public static string Wire(this OrderType type) => type == OrderType.Market ? "MARKET" : "LIMIT";
+    public static string Wire(this PlanKind kind) => kind == PlanKind.Buy ? "buy" : "sell";
+    public static string Wire(this ExecutionMode mode) => mode == ExecutionMode.DryRun ? "DRY_RUN" : "LIVE";
+    public static string Wire(this ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.Success => "SUCCESS",
+        ExecutionStatus.Failed => "FAILED",
+        _ => "BLOCKED",
+    };
+    public static string Wire(this ValidationStatus status) => status switch
+    {
+        ValidationStatus.Pass => "PASS",
+        ValidationStatus.Warning => "WARNING",
+        _ => "FAIL",
+    };
+    public static string Wire(this IssueSeverity severity) => severity == IssueSeverity.Warning ? "WARNING" : "FAILURE";
+
+    public static OrderSide ParseSide(string text) => text == "BUY" ? OrderSide.Buy : OrderSide.Sell;
+    public static OrderType ParseOrderType(string text) => text == "MARKET" ? OrderType.Market : OrderType.Limit;
+    public static PlanKind ParsePlanKind(string text) => text == "buy" ? PlanKind.Buy : PlanKind.Sell;
+    public static ExecutionMode ParseMode(string text) => text == "LIVE" ? ExecutionMode.Live : ExecutionMode.DryRun;
+    public static ExecutionStatus ParseExecutionStatus(string text) => text switch
+    {
+        "SUCCESS" => ExecutionStatus.Success,
+        "FAILED" => ExecutionStatus.Failed,
+        _ => ExecutionStatus.Blocked,
+    };
+    public static ValidationStatus ParseValidationStatus(string text) => text switch
+    {
+        "PASS" => ValidationStatus.Pass,
+        "WARNING" => ValidationStatus.Warning,
+        _ => ValidationStatus.Fail,
+    };
+}

@@ -1,0 +1,29 @@
+using Robson.Core.Domain;
+using Robson.Core.Guards;
+
+namespace Robson.Core.Execution;
+
+/// <summary>One attempt to execute a plan, stored whatever its outcome.</summary>
+public sealed record ExecutionResult(
+    string ExecutionId,
+    string PlanId,
+    string PlanHash,
+    ClientId ClientId,
+    string Venue,
+    ExecutionMode Mode,
+    ExecutionStatus Status,
+    IReadOnlyList<GuardResult> Guards,
+    IReadOnlyList<ExecutionAction> Actions,
+    string? Error,
+    DateTimeOffset ExecutedAt)
+{
+    public int PassedGuards => Guards.Count(g => g.Passed);
+    public int FailedGuards => Guards.Count(g => !g.Passed);
+}
+
+/// <summary>What was done: SIMULATED_ORDER in DRY-RUN, REAL_ORDER when an order was sent to a venue.</summary>
+public sealed record ExecutionAction(string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result)
+{
+    public const string Simulated = "SIMULATED_ORDER";
+    public const string Real = "REAL_ORDER";
+}

@@ -1,0 +1,41 @@
+using Robson.Core.Domain;
+using Robson.Core.Plans;
+using Robson.Core.Strategies;
+using Robson.Core.Validation;
+
+namespace Robson.Core.Guards;
+
+/// <summary>Everything the guards judge, gathered (inside the reserving transaction for LIVE) before any runs.</summary>
+public sealed record GuardContext(
+    ClientId? ClientId,
+    Plan Plan,
+    Strategy? Strategy,
+    ExecutionMode Mode,
+    bool RiskAcknowledged,
+    ValidationReport? LatestValidation,
+    DateTimeOffset Now,
+    DailyUsage Today,
+    PlanExposure Exposure,
+    bool PlanAlreadySent);
+
+/// <summary>The tenant's recorded LIVE activity for the day: orders sent, notional, realised P&amp;L (fees included).</summary>
+public sealed record DailyUsage(int Orders, decimal Notional, decimal RealisedPnl)
+{
+    public static readonly DailyUsage None = new(0, 0m, 0m);
+
+    /// <summary>Realised loss as a positive figure; 0 when the day is flat or up.</summary>
+    public decimal RealisedLoss => RealisedPnl < 0 ? -RealisedPnl : 0m;
+}
+
+/// <summary>What this plan would add: one order per leg and each leg's notional (limit price, or expected fill for market).</summary>
+public sealed record PlanExposure(IReadOnlyList<decimal> LegNotionals)
+{
+    public int Orders => LegNotionals.Count;
+    public decimal Notional => LegNotionals.Sum();
+}
+
+public interface IExecutionGuard
+{
+    string Name { get; }
+    GuardResult Evaluate(GuardContext context);
+}

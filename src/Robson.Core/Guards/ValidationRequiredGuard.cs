@@ -1,0 +1,41 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Guards;
+
+/// <summary>
+/// LIVE needs the latest stored validation of this exact plan hash, PASS or WARNING, made under the
+/// strategy's current version and younger than its TTL. It is never asserted by a flag.
+/// </summary>
+public sealed class ValidationRequiredGuard : IExecutionGuard
+{
+    public string Name => "ValidationRequired";
+
+    public GuardResult Evaluate(GuardContext context)
+    {
+        if (context.Mode == ExecutionMode.DryRun)
+            return GuardResult.Pass(Name, "Validation not required for DRY-RUN",
+                ("validation_status", context.LatestValidation?.Status.Wire() ?? "NONE"));
+
+        var validation = context.LatestValidation;
+        var requirement = ("requirement", (object?)$"run `robson validate {context.Plan.Id} --client-id {context.Plan.ClientId}`");
+        if (validation is null)
+            return GuardResult.Fail(Name, "LIVE execution requires prior validation", requirement);
+        if (validation.PlanHash != context.Plan.Hash)
+            return GuardResult.Fail(Name, "Stored validation is for different plan content (hash mismatch)", requirement,
+                ("validated_hash", validation.PlanHash), ("plan_hash", context.Plan.Hash));
+        if (validation.Status == ValidationStatus.Fail)
+            return GuardResult.Fail(Name, "Validation failed", ("validation_id", validation.Id), ("failures", validation.Failures));
+        if (context.Strategy is { } strategy && (validation.StrategyId != strategy.Id || validation.StrategyVersion != strategy.Version))
+            return GuardResult.Fail(Name, "Strategy changed since validation: validate again", requirement,
+                ("validated_strategy_version", validation.StrategyVersion), ("strategy_version", strategy.Version));
+
+        var ttl = TimeSpan.FromMinutes(context.Strategy?.Settings.ValidationTtlMinutes ?? Strategies.StrategySettings.DefaultValidationTtlMinutes);
+        var age = context.Now - validation.ValidatedAt;
+        if (age > ttl)
+            return GuardResult.Fail(Name, $"Validation expired ({(int)age.TotalMinutes} min old, TTL {(int)ttl.TotalMinutes} min): validate again", requirement,
+                ("validated_at", validation.ValidatedAt.ToString("O")), ("ttl_minutes", (int)ttl.TotalMinutes));
+
+        return GuardResult.Pass(Name, $"Plan validated successfully ({validation.Status.Wire()})",
+            ("validation_id", validation.Id), ("validation_status", validation.Status.Wire()), ("validated_at", validation.ValidatedAt.ToString("O")));
+    }
+}

@@ -1,0 +1,23 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Plans;
+
+/// <summary>An immutable intent. Never edited: a change is a new plan. <see cref="Hash"/> covers all content.</summary>
+public sealed record Plan(
+    string Id,
+    ClientId ClientId,
+    long? StrategyId,
+    PlanKind Kind,
+    string Venue,
+    IReadOnlyList<PlanLeg> Legs,
+    DateTimeOffset CreatedAt,
+    string Hash);
+
+/// <summary>One order of a plan.</summary>
+public sealed record PlanLeg(Symbol Symbol, OrderSide Side, OrderType Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss)
+{
+    public string Describe() =>
+        $"{Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()}" +
+        (LimitPrice is { } p ? $" @ {Decimals.Canonical(p)}" : "") +
+        (StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)})" : "");
+}

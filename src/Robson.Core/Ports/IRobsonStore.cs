@@ -1,0 +1,4 @@
+namespace Robson.Core.Ports;
+
+/// <summary>Everything Robson persists, behind one connection (SQLite by default).</summary>
+public interface IRobsonStore : IStrategyStore, IPlanStore, IValidationStore, IExecutionStore, IAuditLog, IPaperLedger, IUnitOfWork, IDisposable;

@@ -1,0 +1,44 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Strategies;
+
+/// <summary>
+/// A tenant's named set of rules. Every change bumps <see cref="Version"/>, so a validation made under an
+/// earlier version no longer authorises LIVE.
+/// </summary>
+public sealed record Strategy(
+    long Id,
+    ClientId ClientId,
+    string Name,
+    int Version,
+    StrategySettings Settings,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>Risk configuration, daily execution limits and policy. Unset (null) means "not configured".</summary>
+public sealed record StrategySettings
+{
+    /// <summary>Default 15 minutes: how long a validation authorises LIVE.</summary>
+    public const int DefaultValidationTtlMinutes = 15;
+
+    public decimal? MaxDrawdownPercent { get; init; }
+    public decimal? StopLossPercent { get; init; }
+    public decimal? MaxPositionSizePercent { get; init; }
+    public int? MaxOrdersPerDay { get; init; }
+    public decimal? MaxNotionalPerDay { get; init; }
+    public decimal? MaxLossPerDay { get; init; }
+
+    /// <summary>Default false: LIVE is refused until a strategy enables it.</summary>
+    public bool LiveEnabled { get; init; }
+
+    /// <summary>Empty means every symbol the venue trades.</summary>
+    public IReadOnlyList<string> AllowedSymbols { get; init; } = [];
+
+    /// <summary>Default: market and limit.</summary>
+    public IReadOnlyList<OrderType> AllowedOrderTypes { get; init; } = [OrderType.Market, OrderType.Limit];
+
+    public decimal? MaxNotionalPerOrder { get; init; }
+    public int ValidationTtlMinutes { get; init; } = DefaultValidationTtlMinutes;
+
+    public bool AllowsSymbol(Symbol symbol) => AllowedSymbols.Count == 0 || AllowedSymbols.Contains(symbol.Value);
+}

@@ -1,0 +1,186 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Guards;
+using Robson.Core.Market;
+using Robson.Core.Plans;
+using Robson.Core.Ports;
+using Robson.Core.Strategies;
+
+namespace Robson.Core.UseCases;
+
+public sealed record ExecutePlanRequest(ClientId ClientId, string PlanId, ExecutionMode Mode, bool RiskAcknowledged);
+
+/// <summary>
+/// Evaluates every guard and then simulates (DRY-RUN) or sends (LIVE) the plan's orders.
+/// LIVE happens in three steps so an order can never be lost or sent twice: (1) in one exclusive
+/// transaction, read today's figures, run the guards and reserve the orders with their client order ids;
+/// (2) send; (3) record the venue's answers, fills and the execution.
+/// </summary>
+public sealed class ExecutePlan(RobsonEnvironment env)
+{
+    public Outcome<ExecutionResult> Execute(ExecutePlanRequest request)
+    {
+        var store = env.Store;
+        var plan = store.FindPlan(request.ClientId, request.PlanId);
+        if (plan is null)
+            return Outcome<ExecutionResult>.Refuse($"plan '{request.PlanId}' not found");
+        var strategy = plan.StrategyId is { } sid ? store.FindStrategy(request.ClientId, sid) : null;
+        var venue = env.Venues.Find(plan.Venue);
+        if (venue is null)
+            return Outcome<ExecutionResult>.Refuse($"plan '{plan.Id}' names venue '{plan.Venue}', which is not configured");
+
+        // Market data is read before the lock: it may be slow, and the guards only need an estimate.
+        var simulations = plan.Legs.Select(leg => Simulate(venue, leg)).ToList();
+        var exposure = new PlanExposure(plan.Legs.Select((leg, i) => Notional(leg, simulations[i])).ToList());
+        var executionId = env.Ids.NewId();
+
+        ExecutionResult result;
+        List<OrderRecord> reserved;
+        using (var tx = store.BeginExclusive())
+        {
+            var now = env.Time.GetUtcNow();
+            var context = new GuardContext(request.ClientId, plan, strategy, request.Mode, request.RiskAcknowledged,
+                store.LatestValidation(request.ClientId, plan.Id), now,
+                DailyUsageQuery.For(store, request.ClientId, DateOnly.FromDateTime(now.UtcDateTime)), exposure,
+                store.PlanHasLiveOrders(request.ClientId, plan.Id));
+            var guards = GuardPipeline.EvaluateAll(context);
+            var passed = guards.All(g => g.Passed);
+
+            if (!passed || request.Mode == ExecutionMode.DryRun)
+            {
+                var actions = passed ? plan.Legs.Select((leg, i) => SimulatedAction(venue, leg, simulations[i])).ToList() : [];
+                result = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
+                    passed ? ExecutionStatus.Success : ExecutionStatus.Blocked, guards, actions,
+                    passed ? null : "Execution blocked by safety checks: " + string.Join(", ", guards.Where(g => !g.Passed).Select(g => g.Name)), now);
+                Record(result);
+                tx.Commit();
+                return result;
+            }
+
+            reserved = plan.Legs.Select((leg, i) => new OrderRecord(ClientOrderIdFor(executionId, i), request.ClientId, executionId, plan.Id, i,
+                venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderRecord.Pending,
+                exposure.LegNotionals[i], 0m, 0m, null, now)).ToList();
+            foreach (var order in reserved)
+                store.InsertOrder(order);
+            result = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
+                ExecutionStatus.Success, guards, [], null, now);
+            tx.Commit();
+        }
+
+        return SendAndRecord(result, plan, venue, reserved);
+    }
+
+    /// <summary>Robson's client order id: deterministic from execution and leg, with a recognisable prefix.</summary>
+    public static string ClientOrderIdFor(string executionId, int legIndex) => $"rbs-{executionId}-{legIndex + 1}";
+
+    private ExecutionResult SendAndRecord(ExecutionResult reservedResult, Plan plan, IVenue venue, List<OrderRecord> reserved)
+    {
+        var answers = new List<(OrderRecord Order, VenueOrderResult Answer)>();
+        foreach (var order in reserved)
+        {
+            VenueOrderResult answer;
+            try
+            {
+                answer = venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, plan.Legs[order.LegIndex]));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The venue may or may not have the order: it stays UNKNOWN (counted) until reconciled.
+                answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message);
+            }
+            answers.Add((order, answer));
+        }
+
+        var now = env.Time.GetUtcNow();
+        var failures = answers.Where(a => a.Answer.Status is OrderRecord.Rejected or OrderRecord.Unknown).ToList();
+        var result = reservedResult with
+        {
+            Status = failures.Count == 0 ? ExecutionStatus.Success : ExecutionStatus.Failed,
+            Actions = answers.Select(a => RealAction(venue, plan.Legs[a.Order.LegIndex], a.Order, a.Answer)).ToList(),
+            Error = failures.Count == 0 ? null : string.Join("; ", failures.Select(f => $"{f.Order.ClientOrderId} {f.Answer.Status}: {f.Answer.Reason}")),
+            ExecutedAt = now,
+        };
+
+        var store = env.Store;
+        using var tx = store.BeginExclusive();
+        foreach (var (order, answer) in answers)
+        {
+            store.UpdateOrder(order with
+            {
+                Status = answer.Status,
+                VenueOrderId = answer.VenueOrderId,
+                ExecutedQuantity = answer.ExecutedQuantity,
+                ExecutedNotional = answer.ExecutedNotional,
+            });
+            foreach (var fill in answer.Fills)
+                store.InsertFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Symbol, order.Side, fill.Price, fill.Quantity,
+                    fill.Commission, fill.CommissionAsset, FeeInQuote(venue, order.Symbol, fill), now));
+            store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, answer.Status, plan.Id, plan.Hash,
+                Details.Of(("execution_id", result.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
+                    ("venue_order_id", answer.VenueOrderId), ("executed_qty", answer.ExecutedQuantity), ("reason", answer.Reason)), env.Actor, now));
+        }
+        Record(result);
+        tx.Commit();
+        return result;
+    }
+
+    private void Record(ExecutionResult result)
+    {
+        env.Store.InsertExecution(result);
+        env.Store.Append(new AuditEntry(result.ClientId, AuditKinds.PlanExecuted, result.Status.Wire(), result.PlanId, result.PlanHash,
+            Details.Of(("execution_id", result.ExecutionId), ("mode", result.Mode.Wire()), ("venue", result.Venue),
+                ("guards", string.Join(",", result.Guards.Select(g => (g.Passed ? "+" : "-") + g.Name))),
+                ("actions", result.Actions.Count), ("error", result.Error)), env.Actor, result.ExecutedAt));
+    }
+
+    private static SimulatedFill? Simulate(IVenue venue, PlanLeg leg)
+    {
+        var book = venue.GetOrderBook(leg.Symbol);
+        return FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice, venue.TakerFeeRate);
+    }
+
+    /// <summary>A limit order is valued at its limit; a market order at its expected fill (the mid for any part the book lacks).</summary>
+    private static decimal Notional(PlanLeg leg, SimulatedFill? fill) => leg.LimitPrice is { } price
+        ? price * leg.Quantity
+        : fill is null ? 0m : fill.Notional + (fill.RequestedQuantity - fill.FilledQuantity) * (fill.Mid ?? fill.AveragePrice);
+
+    private static decimal FeeInQuote(IVenue venue, Symbol symbol, VenueFill fill)
+    {
+        var rules = venue.FindSymbol(symbol);
+        return rules is not null && fill.CommissionAsset == rules.BaseAsset ? fill.Commission * fill.Price : fill.Commission;
+    }
+
+    private static ExecutionAction SimulatedAction(IVenue venue, PlanLeg leg, SimulatedFill? fill)
+    {
+        var quote = venue.FindSymbol(leg.Symbol)?.QuoteAsset ?? "";
+        var details = fill is null
+            ? Details.Of(("venue", venue.Name))
+            : Details.Of(("venue", venue.Name), ("symbol", leg.Symbol), ("side", leg.Side.Wire()), ("type", leg.Type.Wire()),
+                ("quantity", leg.Quantity), ("limit_price", leg.LimitPrice), ("filled_quantity", fill.FilledQuantity),
+                ("average_price", fill.AveragePrice), ("notional", Math.Round(fill.Notional, 8)), ("mid", fill.Mid),
+                ("slippage_bps", fill.SlippageBps), ("fee", Math.Round(fill.Fee, 8)), ("fee_asset", quote));
+        var result = fill is { FullyFilled: true }
+            ? "Simulated successfully (no real order placed)"
+            : $"Simulated: only {Decimals.Canonical(fill?.FilledQuantity ?? 0)} of {Decimals.Canonical(leg.Quantity)} would fill now (no real order placed)";
+        return new ExecutionAction(ExecutionAction.Simulated, $"Simulated {leg.Describe()}", details, result);
+    }
+
+    private static ExecutionAction RealAction(IVenue venue, PlanLeg leg, OrderRecord order, VenueOrderResult answer)
+    {
+        var average = answer.ExecutedQuantity > 0 ? Math.Round(answer.ExecutedNotional / answer.ExecutedQuantity, 8) : 0m;
+        var fee = answer.Fills.Sum(f => f.Commission);
+        var feeAsset = answer.Fills.FirstOrDefault()?.CommissionAsset ?? "";
+        var details = Details.Of(("venue", venue.Name), ("client_order_id", order.ClientOrderId), ("venue_order_id", answer.VenueOrderId),
+            ("status", answer.Status), ("executed_quantity", answer.ExecutedQuantity), ("average_price", average),
+            ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset), ("reason", answer.Reason));
+        var outcome = answer.Status switch
+        {
+            OrderRecord.Rejected => $"Order rejected by {venue.Name}: {answer.Reason}",
+            OrderRecord.Unknown => $"Outcome unknown on {venue.Name}: {answer.Reason} (counted until reconciled)",
+            _ => $"Order {answer.Status} on {venue.Name}: {Decimals.Canonical(answer.ExecutedQuantity)} @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}"
+                 + (answer.Reason is null ? "" : $" ({answer.Reason})"),
+        };
+        return new ExecutionAction(ExecutionAction.Real, $"LIVE {leg.Describe()} on {venue.Name}", details, outcome);
+    }
+}

@@ -1,0 +1,51 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Strategies;
+
+namespace Robson.Core.UseCases;
+
+/// <summary>Creates and changes strategies. Each change is a new version and is audited.</summary>
+public sealed class ManageStrategies(RobsonEnvironment env)
+{
+    public Outcome<Strategy> Create(ClientId clientId, string name, StrategyChanges changes)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 64)
+            return Outcome<Strategy>.Refuse("strategy name must be 1-64 characters");
+        var now = env.Time.GetUtcNow();
+        using var tx = env.Store.BeginExclusive();
+        if (env.Store.StrategyNameTaken(clientId, name))
+            return Outcome<Strategy>.Refuse($"strategy '{name}' already exists for client {clientId}");
+        var strategy = env.Store.InsertStrategy(clientId, name, changes.ApplyTo(new StrategySettings()), now);
+        Audit(AuditKinds.StrategyCreated, strategy, now);
+        tx.Commit();
+        return strategy;
+    }
+
+    public Outcome<Strategy> Update(ClientId clientId, long strategyId, StrategyChanges changes)
+    {
+        if (changes.IsEmpty)
+            return Outcome<Strategy>.Refuse("nothing to change: give at least one option (see `robson strategy set --help`)");
+        var now = env.Time.GetUtcNow();
+        using var tx = env.Store.BeginExclusive();
+        var current = env.Store.FindStrategy(clientId, strategyId);
+        if (current is null)
+            return Outcome<Strategy>.Refuse($"strategy {strategyId} not found for client {clientId}");
+        var updated = env.Store.UpdateStrategy(current, changes.ApplyTo(current.Settings), now);
+        Audit(AuditKinds.StrategyChanged, updated, now);
+        tx.Commit();
+        return updated;
+    }
+
+    private void Audit(string kind, Strategy strategy, DateTimeOffset now)
+    {
+        var s = strategy.Settings;
+        env.Store.Append(new AuditEntry(strategy.ClientId, kind, "OK", null, null, Details.Of(
+            ("strategy_id", strategy.Id), ("name", strategy.Name), ("version", strategy.Version),
+            ("max_drawdown_percent", s.MaxDrawdownPercent), ("stop_loss_percent", s.StopLossPercent),
+            ("max_position_size_percent", s.MaxPositionSizePercent), ("max_orders_per_day", s.MaxOrdersPerDay),
+            ("max_notional_per_day", s.MaxNotionalPerDay), ("max_loss_per_day", s.MaxLossPerDay), ("live_enabled", s.LiveEnabled),
+            ("allowed_symbols", string.Join(",", s.AllowedSymbols)), ("allowed_order_types", string.Join(",", s.AllowedOrderTypes.Select(t => t.Wire()))),
+            ("max_notional_per_order", s.MaxNotionalPerOrder), ("validation_ttl_minutes", s.ValidationTtlMinutes)), env.Actor, now));
+    }
+}

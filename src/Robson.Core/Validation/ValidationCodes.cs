@@ -1,0 +1,37 @@
+namespace Robson.Core.Validation;
+
+/// <summary>Every code a validator can report: the contract of the human report, --json and the audit trail.</summary>
+public static class ValidationCodes
+{
+    public const string ClientIdMissing = "CLIENT_ID_MISSING";
+    public const string TenantMismatch = "TENANT_MISMATCH";
+    public const string RiskConfigMissing = "RISK_CONFIG_MISSING";
+    public const string MaxDrawdownMissing = "MAX_DRAWDOWN_MISSING";
+    public const string MaxDrawdownInvalid = "MAX_DRAWDOWN_INVALID";
+    public const string MaxDrawdownHigh = "MAX_DRAWDOWN_HIGH";
+    public const string StopLossMissing = "STOP_LOSS_MISSING";
+    public const string StopLossInvalid = "STOP_LOSS_INVALID";
+    public const string StopLossHigh = "STOP_LOSS_HIGH";
+    public const string MaxPositionMissing = "MAX_POSITION_MISSING";
+    public const string MaxPositionInvalid = "MAX_POSITION_INVALID";
+    public const string MaxPositionHigh = "MAX_POSITION_HIGH";
+    public const string OperationTypeMissing = "OPERATION_TYPE_MISSING";
+    public const string SymbolMissing = "SYMBOL_MISSING";
+    public const string QuantityMissing = "QUANTITY_MISSING";
+    public const string QuantityInvalid = "QUANTITY_INVALID";
+    public const string PriceInvalid = "PRICE_INVALID";
+    public const string SymbolUnknown = "SYMBOL_UNKNOWN";
+    public const string SymbolNotTrading = "SYMBOL_NOT_TRADING";
+    public const string PriceFilter = "PRICE_FILTER";
+    public const string LotSize = "LOT_SIZE";
+    public const string MinNotional = "MIN_NOTIONAL";
+    public const string MarketDataStale = "MARKET_DATA_STALE";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ClientIdMissing, TenantMismatch, RiskConfigMissing, MaxDrawdownMissing, MaxDrawdownInvalid, MaxDrawdownHigh,
+        StopLossMissing, StopLossInvalid, StopLossHigh, MaxPositionMissing, MaxPositionInvalid, MaxPositionHigh,
+        OperationTypeMissing, SymbolMissing, QuantityMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
+        SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale,
+    ];
+}

@@ -1,0 +1,57 @@
+namespace Robson.Storage.Sqlite;
+
+/// <summary>
+/// Versioned migrations, applied in order; PRAGMA user_version records the last one applied.
+/// Amounts are TEXT (canonical decimal) so nothing is ever rounded through a double.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE strategies (
+            client_id INTEGER NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL,
+            settings_json TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            PRIMARY KEY (client_id, id), UNIQUE (client_id, name));
+        CREATE TABLE plans (
+            id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, strategy_id INTEGER, kind TEXT NOT NULL, venue TEXT NOT NULL,
+            legs_json TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE INDEX plans_by_client ON plans (client_id, created_at);
+        CREATE TABLE validations (
+            id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL,
+            strategy_id INTEGER, strategy_version INTEGER, status TEXT NOT NULL, issues_json TEXT NOT NULL, validated_at TEXT NOT NULL);
+        CREATE INDEX validations_by_plan ON validations (client_id, plan_id, validated_at);
+        CREATE TABLE executions (
+            id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, plan_id TEXT NOT NULL, plan_hash TEXT NOT NULL, venue TEXT NOT NULL,
+            mode TEXT NOT NULL, status TEXT NOT NULL, guards_json TEXT NOT NULL, actions_json TEXT NOT NULL, error TEXT,
+            executed_at TEXT NOT NULL);
+        CREATE INDEX executions_by_client ON executions (client_id, executed_at);
+        CREATE TABLE orders (
+            client_order_id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, execution_id TEXT NOT NULL, plan_id TEXT NOT NULL,
+            leg_index INTEGER NOT NULL, venue TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,
+            quantity TEXT NOT NULL, price TEXT, status TEXT NOT NULL, reserved_notional TEXT NOT NULL,
+            executed_quantity TEXT NOT NULL, executed_notional TEXT NOT NULL, venue_order_id TEXT,
+            created_at TEXT NOT NULL, day TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX orders_by_day ON orders (client_id, day);
+        CREATE INDEX orders_by_plan ON orders (client_id, plan_id);
+        CREATE TABLE fills (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, client_id INTEGER NOT NULL, client_order_id TEXT NOT NULL,
+            symbol TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, quantity TEXT NOT NULL, fee TEXT NOT NULL,
+            fee_asset TEXT NOT NULL, fee_in_quote TEXT NOT NULL, filled_at TEXT NOT NULL);
+        CREATE INDEX fills_by_client ON fills (client_id, filled_at);
+        CREATE TABLE audit_events (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, client_id INTEGER, kind TEXT NOT NULL, result TEXT NOT NULL,
+            plan_id TEXT, plan_hash TEXT, occurred_at TEXT NOT NULL, actor TEXT NOT NULL, host TEXT NOT NULL,
+            command TEXT NOT NULL, version TEXT NOT NULL, details_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX audit_by_client ON audit_events (client_id, seq);
+        CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        CREATE TABLE paper_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE paper_balances (client_id INTEGER NOT NULL, asset TEXT NOT NULL, free TEXT NOT NULL, PRIMARY KEY (client_id, asset));
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+}

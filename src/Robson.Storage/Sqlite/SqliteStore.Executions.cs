@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+
+namespace Robson.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    private const string ExecutionColumns = "id, plan_id, plan_hash, client_id, venue, mode, status, guards_json, actions_json, error, executed_at";
+
+    public void InsertExecution(ExecutionResult e) =>
+        Execute($"INSERT INTO executions ({ExecutionColumns}) VALUES ($id, $p, $h, $c, $v, $m, $s, $g, $a, $e, $t)",
+            ("$id", e.ExecutionId), ("$p", e.PlanId), ("$h", e.PlanHash), ("$c", e.ClientId.Value), ("$v", e.Venue), ("$m", e.Mode.Wire()),
+            ("$s", e.Status.Wire()), ("$g", StoredJson.Guards(e.Guards)), ("$a", StoredJson.Actions(e.Actions)), ("$e", e.Error),
+            ("$t", Text.Time(e.ExecutedAt)));
+
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) =>
+        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = $c ORDER BY executed_at DESC, rowid DESC LIMIT $n",
+            r => new ExecutionResult(r.GetString(0), r.GetString(1), r.GetString(2), ClientId.From(r.GetInt64(3)), r.GetString(4),
+                EnumText.ParseMode(r.GetString(5)), EnumText.ParseExecutionStatus(r.GetString(6)), StoredJson.ParseGuards(r.GetString(7)),
+                StoredJson.ParseActions(r.GetString(8)), r.NullableString(9), Text.ParseTime(r.GetString(10))),
+            ("$c", clientId.Value), ("$n", limit));
+
+    private const string OrderColumns = "client_order_id, client_id, execution_id, plan_id, leg_index, venue, symbol, side, type, quantity, price, " +
+                                        "status, reserved_notional, executed_quantity, executed_notional, venue_order_id, created_at";
+
+    public void InsertOrder(OrderRecord o) =>
+        Execute($"INSERT INTO orders ({OrderColumns}, day, updated_at) VALUES ($id, $c, $e, $p, $l, $v, $s, $side, $type, $q, $price, $st, $rn, $eq, $en, $vo, $t, $d, $t)",
+            ("$id", o.ClientOrderId), ("$c", o.ClientId.Value), ("$e", o.ExecutionId), ("$p", o.PlanId), ("$l", o.LegIndex), ("$v", o.Venue),
+            ("$s", o.Symbol.Value), ("$side", o.Side.Wire()), ("$type", o.Type.Wire()), ("$q", Text.Dec(o.Quantity)), ("$price", Text.DecOrNull(o.Price)),
+            ("$st", o.Status), ("$rn", Text.Dec(o.ReservedNotional)), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)),
+            ("$vo", o.VenueOrderId), ("$t", Text.Time(o.CreatedAt)), ("$d", Text.Day(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime))));
+
+    public void UpdateOrder(OrderRecord o)
+    {
+        var rows = Execute("UPDATE orders SET status = $st, executed_quantity = $eq, executed_notional = $en, venue_order_id = $vo, updated_at = datetime('now') " +
+                           "WHERE client_order_id = $id AND client_id = $c",
+            ("$st", o.Status), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)), ("$vo", o.VenueOrderId),
+            ("$id", o.ClientOrderId), ("$c", o.ClientId.Value));
+        if (rows != 1)
+            throw new InvalidOperationException($"order {o.ClientOrderId} is not recorded");
+    }
+
+    public void InsertFill(FillRecord f) =>
+        Execute("INSERT INTO fills (client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at) " +
+                "VALUES ($c, $o, $s, $side, $p, $q, $f, $fa, $fq, $t)",
+            ("$c", f.ClientId.Value), ("$o", f.ClientOrderId), ("$s", f.Symbol.Value), ("$side", f.Side.Wire()), ("$p", Text.Dec(f.Price)),
+            ("$q", Text.Dec(f.Quantity)), ("$f", Text.Dec(f.Fee)), ("$fa", f.FeeAsset), ("$fq", Text.Dec(f.FeeInQuote)), ("$t", Text.Time(f.FilledAt)));
+
+    public bool PlanHasLiveOrders(ClientId clientId, string planId) =>
+        Scalar("SELECT 1 FROM orders WHERE client_id = $c AND plan_id = $p LIMIT 1", ("$c", clientId.Value), ("$p", planId)) is not null;
+
+    public IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND day = $d ORDER BY created_at", ReadOrder,
+            ("$c", clientId.Value), ("$d", Text.Day(day)));
+
+    public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day) =>
+        Query("SELECT client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at FROM fills " +
+              "WHERE client_id = $c AND filled_at < $end ORDER BY filled_at, id",
+            r => new FillRecord(ClientId.From(r.GetInt64(0)), r.GetString(1), Symbol.From(r.GetString(2)), EnumText.ParseSide(r.GetString(3)),
+                Text.ParseDec(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)), r.GetString(7),
+                Text.ParseDec(r.GetString(8)), Text.ParseTime(r.GetString(9))),
+            ("$c", clientId.Value), ("$end", Text.Day(day.AddDays(1))));
+
+    private static OrderRecord ReadOrder(SqliteDataReader r) => new(
+        r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),
+        EnumText.ParseSide(r.GetString(7)), EnumText.ParseOrderType(r.GetString(8)), Text.ParseDec(r.GetString(9)),
+        r.IsDBNull(10) ? null : Text.ParseDec(r.GetString(10)), r.GetString(11), Text.ParseDec(r.GetString(12)), Text.ParseDec(r.GetString(13)),
+        Text.ParseDec(r.GetString(14)), r.NullableString(15), Text.ParseTime(r.GetString(16)));
+}

@@ -1,0 +1,71 @@
+using Robson.Core.Domain;
+using Robson.Core.Market;
+using Robson.Core.Ports;
+
+namespace Robson.Venues.Paper;
+
+/// <summary>
+/// A local simulated exchange: offline, deterministic, with persistent per-tenant balances (10,000 USDT to
+/// start) and a 0.1 % taker fee charged in the quote asset. Orders fill against <see cref="PaperBook"/>;
+/// it keeps no resting orders, so any unfilled remainder of a LIMIT order expires (reported as EXPIRED).
+/// </summary>
+public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, TimeProvider time) : IVenue
+{
+    public const string VenueName = "paper";
+    public const decimal DefaultQuoteBalance = 10_000m;
+    public const decimal FeeRate = 0.001m;
+
+    public string Name => VenueName;
+    public decimal TakerFeeRate => FeeRate;
+
+    public SymbolRules? FindSymbol(Symbol symbol) => PaperInstruments.All.TryGetValue(symbol, out var i) ? i.Rules : null;
+
+    public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;
+
+    public OrderBook GetOrderBook(Symbol symbol) =>
+        PaperBook.Around(PaperInstruments.All[symbol].Rules, MidPrice(symbol), time.GetUtcNow());
+
+    /// <summary>The tenant's balances; a tenant never funded starts with 10,000 USDT.</summary>
+    public IReadOnlyDictionary<string, decimal> BalancesOf(ClientId clientId) =>
+        ledger.Balances(clientId) ?? new Dictionary<string, decimal> { [PaperInstruments.QuoteAsset] = DefaultQuoteBalance };
+
+    public VenueOrderResult PlaceOrder(VenueOrderRequest request)
+    {
+        var leg = request.Leg;
+        if (FindSymbol(leg.Symbol) is not { } rules)
+            return Reject($"unknown symbol {leg.Symbol}");
+        var fill = FillSimulator.Simulate(GetOrderBook(leg.Symbol), leg.Side, leg.Quantity, leg.LimitPrice, FeeRate);
+
+        using var tx = unitOfWork.BeginExclusive();
+        var balances = new Dictionary<string, decimal>(BalancesOf(request.ClientId));
+        var quote = balances.GetValueOrDefault(rules.QuoteAsset);
+        var baseFree = balances.GetValueOrDefault(rules.BaseAsset);
+        if (leg.Side == OrderSide.Buy && fill.Notional + fill.Fee > quote)
+            return Reject($"insufficient balance: need {Decimals.Canonical(fill.Notional + fill.Fee)} {rules.QuoteAsset}, free {Decimals.Canonical(quote)}");
+        if (leg.Side == OrderSide.Sell && fill.FilledQuantity > baseFree)
+            return Reject($"insufficient balance: need {Decimals.Canonical(fill.FilledQuantity)} {rules.BaseAsset}, free {Decimals.Canonical(baseFree)}");
+
+        if (leg.Side == OrderSide.Buy)
+        {
+            balances[rules.QuoteAsset] = quote - fill.Notional - fill.Fee;
+            balances[rules.BaseAsset] = baseFree + fill.FilledQuantity;
+        }
+        else
+        {
+            balances[rules.BaseAsset] = baseFree - fill.FilledQuantity;
+            balances[rules.QuoteAsset] = quote + fill.Notional - fill.Fee;
+        }
+        foreach (var (asset, free) in balances)
+            ledger.SetBalance(request.ClientId, asset, free);
+        tx.Commit();
+
+        var fills = fill.Fills.Select(level => new VenueFill(level.Price, level.Quantity, level.Price * level.Quantity * FeeRate, rules.QuoteAsset)).ToList();
+        var remainder = leg.Quantity - fill.FilledQuantity;
+        return remainder == 0
+            ? new VenueOrderResult("FILLED", "paper-" + request.ClientOrderId, fills, null)
+            : new VenueOrderResult("EXPIRED", "paper-" + request.ClientOrderId, fills,
+                $"paper venue keeps no resting orders: unfilled {Decimals.Canonical(remainder)} expired");
+    }
+
+    private static VenueOrderResult Reject(string reason) => new("REJECTED", null, [], reason);
+}
