@@ -27,6 +27,7 @@ public static class CliApp
         }
         catch (UsageException e)
         {
+            context.UndoCreation();
             return Usage(io, e.Message);
         }
         catch (StoreUnavailableException e)

@@ -9,7 +9,8 @@ namespace Robson.Cli;
 
 /// <summary>
 /// The composition root of one invocation. Builds only what the command asks for: the database is
-/// opened once, on first use, and created only by commands that write.
+/// opened once, on first use. Only commands that create data may create ROBSON_HOME, and if such a
+/// command then fails on bad input, what it created is removed again: bad input writes nothing.
 /// </summary>
 public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposable
 {
@@ -19,24 +20,46 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     private SqliteStore? _store;
     private RobsonEnvironment? _env;
     private PaperVenue? _paper;
+    private readonly List<string> _created = [];
 
     public CliIO IO => io;
 
-    /// <summary>The environment for use cases. <paramref name="writes"/> false never creates ROBSON_HOME.</summary>
-    public RobsonEnvironment Environment(bool writes)
+    /// <summary>
+    /// The environment for use cases. With <paramref name="create"/> false a missing database is not
+    /// created (an empty in-memory store answers instead); commands that only act on existing plans or
+    /// strategies use that, since nothing can exist in a database that does not.
+    /// </summary>
+    public RobsonEnvironment Environment(bool create)
     {
         if (_env is not null) return _env;
-        _store = SqliteStore.Open(io.RobsonHome, createIfMissing: writes);
+        var home = io.RobsonHome;
+        var database = Path.Combine(home, SqliteStore.FileName);
+        if (create && !Directory.Exists(home) && !File.Exists(home)) _created.Add(home);
+        if (create && !File.Exists(database)) _created.Add(database);
+        _store = SqliteStore.Open(home, createIfMissing: create);
         _paper = new PaperVenue(_store, _store, io.Time);
         var actor = new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
         _env = new RobsonEnvironment(_store, new VenueDirectory(_paper), io.Time, new RandomIdGenerator(), actor);
         return _env;
     }
 
-    public PaperVenue Paper(bool writes)
+    public PaperVenue Paper(bool create)
     {
-        Environment(writes);
+        Environment(create);
         return _paper!;
+    }
+
+    /// <summary>Removes a database (and home) this invocation created, after the command was refused.</summary>
+    public void UndoCreation()
+    {
+        _store?.Dispose();
+        _store = null;
+        foreach (var path in Enumerable.Reverse(_created))
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+                if (File.Exists(file)) File.Delete(file);
+            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any()) Directory.Delete(path);
+        }
     }
 
     public void Dispose() => _store?.Dispose();

@@ -19,7 +19,7 @@ public static class AuditCommand
         {
             var tenant = Inputs.ClientId(result, clientId);
             var count = Inputs.OptionalPositiveInt(result, limit) ?? 100;
-            var events = context.Environment(writes: false).Store.ListAudit(tenant, count);
+            var events = context.Environment(create: false).Store.ListAudit(tenant, count);
             if (result.GetValue(json))
                 Output.Json(context.IO, new AuditListJson(tenant.Value, events.Select(ToJson).ToList()), c => c.AuditListJson);
             else

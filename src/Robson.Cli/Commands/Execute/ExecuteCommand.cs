@@ -36,7 +36,7 @@ public static class ExecuteCommand
             var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, clientId);
 
-            var outcome = new ExecutePlan(context.Environment(writes: true))
+            var outcome = new ExecutePlan(context.Environment(create: false))
                 .Execute(new ExecutePlanRequest(tenant, id, isLive ? ExecutionMode.Live : ExecutionMode.DryRun, ack));
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             ExecutionRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));

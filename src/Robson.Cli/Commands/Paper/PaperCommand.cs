@@ -28,7 +28,7 @@ public static class PaperCommand
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
-            var balances = context.Paper(writes: false).BalancesOf(tenant);
+            var balances = context.Paper(create: false).BalancesOf(tenant);
             WriteBalances(context.IO, tenant, balances, result.GetValue(json));
             return ExitCodes.Success;
         });
@@ -46,7 +46,7 @@ public static class PaperCommand
         {
             var value = Inputs.Require(Decimals.ParsePositive(result.GetValue(amount), "AMOUNT"));
             var tenant = Inputs.ClientId(result, clientId);
-            var desk = new PaperDesk(context.Environment(writes: true), context.Paper(writes: true));
+            var desk = new PaperDesk(context.Environment(create: true), context.Paper(create: true));
             var outcome = desk.Deposit(tenant, result.GetValue(asset) ?? "", value);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             WriteBalances(context.IO, tenant, outcome.Value!, result.GetValue(json));
@@ -65,7 +65,7 @@ public static class PaperCommand
         {
             var parsedSymbol = Inputs.Require(Symbol.Parse(result.GetValue(symbol)));
             var value = Inputs.Require(Decimals.ParsePositive(result.GetValue(price), "PRICE"));
-            var desk = new PaperDesk(context.Environment(writes: true), context.Paper(writes: true));
+            var desk = new PaperDesk(context.Environment(create: true), context.Paper(create: true));
             var outcome = desk.SetPrice(parsedSymbol, value);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             if (result.GetValue(json))

@@ -46,7 +46,7 @@ public static class PlanCommand
                 Inputs.OptionalPositive(result, stopLoss), Inputs.OptionalId(result, strategyId),
                 result.GetValue(venue) ?? VenueDirectory.DefaultVenue);
 
-            var outcome = new CreatePlan(context.Environment(writes: true)).Execute(request);
+            var outcome = new CreatePlan(context.Environment(create: true)).Execute(request);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             PlanRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
             return ExitCodes.Success;

@@ -15,7 +15,7 @@ public static class PlansCommand
         list.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, listClient);
-            var plans = context.Environment(writes: false).Store.ListPlans(tenant);
+            var plans = context.Environment(create: false).Store.ListPlans(tenant);
             PlanRenderer.WriteList(context.IO, tenant, plans, result.GetValue(listJson));
             return ExitCodes.Success;
         });
@@ -28,7 +28,7 @@ public static class PlansCommand
         {
             var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, showClient);
-            var plan = context.Environment(writes: false).Store.FindPlan(tenant, id)
+            var plan = context.Environment(create: false).Store.FindPlan(tenant, id)
                        ?? throw new UsageException($"plan '{id}' not found");
             PlanRenderer.Write(context.IO, plan, result.GetValue(showJson));
             return ExitCodes.Success;

@@ -18,7 +18,7 @@ public static class ReportCommand
         {
             var tenant = Inputs.ClientId(result, clientId);
             var date = Inputs.OptionalDay(result, day);
-            var report = new BuildDailyReport(context.Environment(writes: false)).Execute(tenant, date);
+            var report = new BuildDailyReport(context.Environment(create: false)).Execute(tenant, date);
             if (result.GetValue(json)) Output.Json(context.IO, ToJson(report), c => c.ReportJson);
             else context.IO.Out.Write(Human(report, new Style(context.IO.UseColour)));
             return ExitCodes.Success;

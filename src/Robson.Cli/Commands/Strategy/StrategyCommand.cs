@@ -31,7 +31,7 @@ public static class StrategyCommand
             var tenant = Inputs.ClientId(result, clientId);
             var strategyName = result.GetValue(name) ?? throw new UsageException("--name is required");
             var changes = options.Read(result);
-            var outcome = new ManageStrategies(context.Environment(writes: true)).Create(tenant, strategyName, changes);
+            var outcome = new ManageStrategies(context.Environment(create: true)).Create(tenant, strategyName, changes);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             StrategyRenderer.Write(context.IO, outcome.Value!, result.GetValue(json), "Created");
             return ExitCodes.Success;
@@ -52,7 +52,7 @@ public static class StrategyCommand
             var id = Inputs.Id(result.GetValue(strategyId), "STRATEGY_ID");
             var tenant = Inputs.ClientId(result, clientId);
             var changes = options.Read(result);
-            var outcome = new ManageStrategies(context.Environment(writes: true)).Update(tenant, id, changes);
+            var outcome = new ManageStrategies(context.Environment(create: false)).Update(tenant, id, changes);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             StrategyRenderer.Write(context.IO, outcome.Value!, result.GetValue(json), "Updated");
             return ExitCodes.Success;
@@ -70,7 +70,7 @@ public static class StrategyCommand
         {
             var id = Inputs.Id(result.GetValue(strategyId), "STRATEGY_ID");
             var tenant = Inputs.ClientId(result, clientId);
-            var strategy = context.Environment(writes: false).Store.FindStrategy(tenant, id)
+            var strategy = context.Environment(create: false).Store.FindStrategy(tenant, id)
                            ?? throw new UsageException($"strategy {id} not found for client {tenant}");
             StrategyRenderer.Write(context.IO, strategy, result.GetValue(json), null);
             return ExitCodes.Success;
@@ -86,7 +86,7 @@ public static class StrategyCommand
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
-            var strategies = context.Environment(writes: false).Store.ListStrategies(tenant);
+            var strategies = context.Environment(create: false).Store.ListStrategies(tenant);
             StrategyRenderer.WriteList(context.IO, tenant, strategies, result.GetValue(json));
             return ExitCodes.Success;
         });

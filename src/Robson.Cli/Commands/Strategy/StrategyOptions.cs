@@ -34,7 +34,7 @@ public sealed class StrategyOptions
         MaxOrdersPerDay = Inputs.OptionalPositiveInt(result, _maxOrders),
         MaxNotionalPerDay = Inputs.OptionalPositive(result, _maxNotional),
         MaxLossPerDay = Inputs.OptionalPositive(result, _maxLoss),
-        LiveEnabled = result.GetResult(_liveEnabled) is null ? null : result.GetValue(_liveEnabled),
+        LiveEnabled = result.GetResult(_liveEnabled) is { Implicit: false } ? result.GetValue(_liveEnabled) : null,
         AllowedSymbols = result.GetValue(_symbols) is { } s ? ParseSymbols(s) : null,
         AllowedOrderTypes = result.GetValue(_orderTypes) is { } t ? ParseOrderTypes(t) : null,
         MaxNotionalPerOrder = Inputs.OptionalPositive(result, _maxNotionalPerOrder),

@@ -23,7 +23,7 @@ public static class ValidateCommand
         {
             var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, clientId);
-            var outcome = new ValidatePlan(context.Environment(writes: true)).Execute(tenant, id);
+            var outcome = new ValidatePlan(context.Environment(create: false)).Execute(tenant, id);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             ValidationRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
             return outcome.Value!.Status == ValidationStatus.Fail ? ExitCodes.BlockedOrFailed : ExitCodes.Success;

@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace Robson.Cli.Tests.Support;
+
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>
+/// Runs the real CLI entry point (<see cref="CliApp.Run"/>) in-process against a temporary ROBSON_HOME,
+/// with captured streams, its own environment and a manual clock.
+/// </summary>
+public sealed class Robson : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    public string Home { get; }
+    public ManualClock Clock { get; } = new(Start);
+    public Dictionary<string, string> Environment { get; } = new();
+    public bool Terminal { get; set; }
+
+    public Robson()
+    {
+        Home = Path.Combine(Path.GetTempPath(), "robson-tests", Guid.NewGuid().ToString("N"));
+        Environment["ROBSON_HOME"] = Home;
+    }
+
+    public string DatabasePath => Path.Combine(Home, "robson.db");
+
+    public CliRun Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var io = new CliIO(stdout, stderr, name => Environment.GetValueOrDefault(name), Terminal, Clock, "tester", "test-host");
+        var code = CliApp.Run(args, io);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs and asserts the exit code, showing the whole run when it differs.</summary>
+    public CliRun Expect(int exitCode, params string[] args)
+    {
+        var run = Run(args);
+        Assert.True(run.ExitCode == exitCode, $"expected exit {exitCode} for `robson {string.Join(' ', args)}`\n{run}");
+        return run;
+    }
+
+    /// <summary>A strategy allowed to go LIVE, with limits; returns its id.</summary>
+    public string CreateLiveStrategy(string client = "1", string maxOrders = "10", string maxNotional = "100000", string maxLoss = "1000", params string[] extra)
+    {
+        var args = new List<string>
+        {
+            "strategy", "create", "--client-id", client, "--name", "s" + Guid.NewGuid().ToString("N")[..8],
+            "--max-drawdown-percent", "20", "--stop-loss-percent", "5", "--max-position-size-percent", "25",
+            "--max-orders-per-day", maxOrders, "--max-notional-per-day", maxNotional, "--max-loss-per-day", maxLoss,
+            "--live-enabled", "--json",
+        };
+        args.AddRange(extra);
+        return Expect(0, [.. args]).Json.GetProperty("strategy_id").GetInt64().ToString();
+    }
+
+    public string Plan(string client, params string[] args)
+    {
+        var run = Expect(0, ["plan", .. args, "--client-id", client, "--json"]);
+        return run.Json.GetProperty("plan_id").GetString()!;
+    }
+
+    /// <summary>Plans, validates (must pass) and returns the plan id, ready for LIVE.</summary>
+    public string ValidatedPlan(string client, string strategyId, params string[] args)
+    {
+        var planId = Plan(client, [.. args, "--strategy-id", strategyId]);
+        Expect(0, "validate", planId, "--client-id", client);
+        return planId;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
