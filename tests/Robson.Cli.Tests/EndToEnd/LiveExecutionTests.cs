@@ -1,0 +1,167 @@
+using Robson.Cli.Tests.Support;
+
+namespace Robson.Cli.Tests.EndToEnd;
+
+/// <summary>What LIVE requires beyond the usage examples: fresh validation of this exact strategy version, once only.</summary>
+public sealed class LiveExecutionTests : IDisposable
+{
+    private readonly Support.Robson _robson = new();
+
+    public void Dispose() => _robson.Dispose();
+
+    private CliRun Live(string planId, string client = "1") =>
+        _robson.Run("execute", planId, "--client-id", client, "--live", "--acknowledge-risk");
+
+    [Fact]
+    public void Execute_SamePlanLiveTwice_SecondBlockedBySingleLiveExecution()
+    {
+        var strategy = _robson.CreateLiveStrategy();
+        var planId = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01");
+        Assert.Equal(0, Live(planId).ExitCode);
+
+        var second = Live(planId);
+
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("✗ SingleLiveExecution", second.Stdout);
+        Assert.Equal(1, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+    }
+
+    [Fact]
+    public void Execute_ValidationOlderThanTtl_Blocked_AndExactlyAtTtl_Allowed()
+    {
+        var strategy = _robson.CreateLiveStrategy(extra: ["--validation-ttl-minutes", "5"]);
+        var expired = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01");
+        var onTime = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.02");
+        _robson.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, Live(onTime).ExitCode);
+        _robson.Clock.Advance(TimeSpan.FromTicks(1));
+        var run = Live(expired);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ ValidationRequired: Validation expired", run.Stdout);
+    }
+
+    [Fact]
+    public void Execute_StrategyChangedAfterValidation_Blocked_UntilValidatedAgain()
+    {
+        var strategy = _robson.CreateLiveStrategy();
+        var planId = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01");
+        _robson.Expect(0, "strategy", "set", strategy, "--client-id", "1", "--max-orders-per-day", "20");
+
+        var blocked = Live(planId);
+        Assert.Equal(1, blocked.ExitCode);
+        Assert.Contains("✗ ValidationRequired: Strategy changed since validation", blocked.Stdout);
+
+        _robson.Expect(0, "validate", planId, "--client-id", "1");
+        Assert.Equal(0, Live(planId).ExitCode);
+    }
+
+    [Fact]
+    public void Execute_FailedValidation_BlocksLive()
+    {
+        var strategy = _robson.CreateLiveStrategy();
+        var planId = _robson.Plan("1", "buy", "BTCUSDT", "0.000015", "--strategy-id", strategy);
+        var validation = _robson.Expect(1, "validate", planId, "--client-id", "1");
+        Assert.Contains("[LOT_SIZE]", validation.Stdout);
+        Assert.Contains("0.00001 and 0.00002", validation.Stdout);
+        Assert.Contains("EXECUTION BLOCKED", validation.Stdout);
+
+        var run = Live(planId);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ ValidationRequired: Validation failed", run.Stdout);
+    }
+
+    [Fact]
+    public void Execute_PlanWithoutStrategy_CanDryRunButNeverGoLive()
+    {
+        var planId = _robson.Plan("1", "buy", "ETHUSDT", "0.01");
+        Assert.Equal(1, _robson.Run("validate", planId, "--client-id", "1").ExitCode);
+
+        var run = Live(planId);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ Policy: LIVE requires a plan made under a strategy", run.Stdout);
+        Assert.Equal(0, _robson.Run("execute", planId, "--client-id", "1").ExitCode);
+    }
+
+    [Fact]
+    public void Execute_StrategyWithLiveDisabled_BlockedByPolicy()
+    {
+        var strategy = _robson.CreateLiveStrategy(extra: ["--live-enabled", "false"]);
+        var planId = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01");
+
+        var run = Live(planId);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("does not enable LIVE", run.Stdout);
+    }
+
+    [Fact]
+    public void Execute_SymbolNotAllowedByStrategy_BlockedByPolicyEvenInDryRun()
+    {
+        var strategy = _robson.CreateLiveStrategy(extra: ["--allowed-symbols", "BTCUSDT"]);
+        var planId = _robson.Plan("1", "buy", "ETHUSDT", "0.01", "--strategy-id", strategy);
+
+        var run = _robson.Run("execute", planId, "--client-id", "1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ Policy: Policy refuses: symbol ETHUSDT is not allowed by the strategy", run.Stdout);
+    }
+
+    [Fact]
+    public void Execute_NotionalLimitProjected_OrderThatWouldCrossTheLimitIsBlocked()
+    {
+        // 0.01 ETH ≈ 30 USDT a plan; the limit of 50 admits one but not two.
+        var strategy = _robson.CreateLiveStrategy(maxNotional: "50");
+        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01")).ExitCode);
+
+        var run = Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ ExecutionLimits: Max notional limit", run.Stdout);
+    }
+
+    [Fact]
+    public void DryRun_PastTheLimit_ReportsWouldBlockLiveButSucceeds()
+    {
+        var strategy = _robson.CreateLiveStrategy(maxOrders: "1");
+        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01")).ExitCode);
+        var planId = _robson.Plan("1", "buy", "ETHUSDT", "0.01", "--strategy-id", strategy);
+
+        var run = _robson.Expect(0, "execute", planId, "--client-id", "1");
+
+        Assert.Contains("✓ ExecutionLimits: Would block LIVE: Max orders limit: 1 today + 1 planned > 1", run.Stdout);
+    }
+
+    [Fact]
+    public void Execute_RealisedLossReachesTheLimit_FurtherLiveBlocked()
+    {
+        var strategy = _robson.CreateLiveStrategy(maxLoss: "1");
+        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "1")).ExitCode);
+        _robson.Expect(0, "paper", "set-price", "ETHUSDT", "2990");
+        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "sell", "ETHUSDT", "1")).ExitCode);
+
+        var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
+        // Bought 1 @ 3000.15 + 3.00015 fee; sold 1 @ 2989.86 (mid 2990 − 0.14 half-spread) − 2.98986 fee.
+        Assert.Equal(-16.28001m, report.GetProperty("realised_pnl").GetDecimal());
+        var run = Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Max loss limit reached: 16.28001 >= 1", run.Stdout);
+    }
+
+    [Fact]
+    public void LiveBuyWithoutFunds_FailsWithTheVenuesReason_AndCountsNothing()
+    {
+        var strategy = _robson.CreateLiveStrategy();
+        var planId = _robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "1");
+
+        var run = Live(planId);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("STATUS: ✗ FAILED", run.Stdout);
+        Assert.Contains("insufficient balance", run.Stdout);
+        Assert.Equal(0, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+    }
+}

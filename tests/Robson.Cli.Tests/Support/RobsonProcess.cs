@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Robson.Cli.Tests.Support;
+
+/// <summary>Runs the built CLI as its own OS process (`dotnet robson.dll ...`) against a ROBSON_HOME.</summary>
+public static class RobsonProcess
+{
+    public static string EntryAssembly => typeof(CliApp).Assembly.Location;
+
+    public static CliRun Run(string home, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(EntryAssembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ROBSON_HOME"] = home;
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"robson {string.Join(' ', args)} did not finish");
+        }
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
