@@ -162,7 +162,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
                 ("slippage_bps", fill.SlippageBps), ("fee", Math.Round(fill.Fee, 8)), ("fee_asset", quote));
         var result = fill is { FullyFilled: true }
             ? "Simulated successfully (no real order placed)"
-            : $"Simulated: only {Decimals.Canonical(fill?.FilledQuantity ?? 0)} of {Decimals.Canonical(leg.Quantity)} would fill now (no real order placed)";
+            : $"Simulated: only {Decimals.Canonical(fill?.FilledQuantity ?? 0)} of {Decimals.Canonical(leg.Quantity)} would fill against the book now" +
+              (leg.LimitPrice is null ? "" : " at or better than the limit") + " (no real order placed)";
         return new ExecutionAction(ExecutionAction.Simulated, $"Simulated {leg.Describe()}", details, result);
     }
 
