@@ -43,7 +43,7 @@ public sealed record ReportJson(
     List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies);
 
 public sealed record AuditEventJson(
-    long Sequence, string EventId, long? ClientId, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
+    long Sequence, string EventId, long? ClientId, long Position, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
     string Actor, string Host, string Command, string RobsonVersion, IReadOnlyDictionary<string, string> Details, string PreviousHash, string Hash);
 public sealed record AuditListJson(long ClientId, List<AuditEventJson> Events);
 

@@ -16,5 +16,8 @@ public sealed record AuditEntry(
     AuditActor Actor,
     DateTimeOffset OccurredAt);
 
-/// <summary>A stored event with its position in the chain and the hashes linking it.</summary>
-public sealed record AuditRecord(long Sequence, string Id, AuditEntry Entry, string PreviousHash, string Hash);
+/// <summary>
+/// A stored event. <see cref="Sequence"/> orders all events; <see cref="Position"/> is its place (from 1) in its
+/// tenant's own hash chain (events without a tenant form one chain of their own), linked by the hashes.
+/// </summary>
+public sealed record AuditRecord(long Sequence, string Id, long Position, AuditEntry Entry, string PreviousHash, string Hash);

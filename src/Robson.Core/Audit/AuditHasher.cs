@@ -7,16 +7,17 @@ namespace Robson.Core.Audit;
 
 /// <summary>
 /// Canonical content and hash of an audit event. Each event's hash covers the previous event's hash,
-/// so changing, removing or reordering any event breaks every link after it.
+/// so changing, removing or reordering any event breaks every link after it. Each tenant has its own chain,
+/// so a tenant's events can be exported and verified without anyone else's.
 /// </summary>
 public static class AuditHasher
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string Canonical(long sequence, string id, AuditEntry e)
+    public static string Canonical(long position, string id, AuditEntry e)
     {
         var text = new StringBuilder("robson-audit/v1\n");
-        Line(text, "seq", sequence.ToString(CultureInfo.InvariantCulture));
+        Line(text, "position", position.ToString(CultureInfo.InvariantCulture));
         Line(text, "id", id);
         Line(text, "client_id", e.ClientId?.ToString() ?? "");
         Line(text, "kind", e.Kind);
@@ -36,7 +37,11 @@ public static class AuditHasher
     public static string Hash(string previousHash, string canonical) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
 
-    // Escaping newlines keeps one field per line, so no value can forge another field.
+    // Escaping '\\', '=' and newlines in keys and values keeps one field per line and one '=' per field,
+    // so no key or value can forge another field.
     private static void Line(StringBuilder text, string key, string value) =>
-        text.Append(key).Append('=').Append(value.Replace("\\", "\\\\").Replace("\n", "\\n")).Append('\n');
+        text.Append(Escape(key)).Append('=').Append(Escape(value)).Append('\n');
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\r", "\\r").Replace("=", "\\=");
 }

@@ -27,9 +27,10 @@ public static class RealisedPnl
             }
 
             var matched = Math.Min(quantity, fill.Quantity);
-            var averageCost = quantity > 0 ? cost / quantity : 0m;
-            var pnl = (fill.Price - averageCost) * matched - fill.FeeInQuote;
-            positions[fill.Symbol] = (quantity - matched, cost - averageCost * matched);
+            // Closing the whole position takes the whole cost, so no rounding of cost/quantity is left behind.
+            var matchedCost = matched == quantity ? cost : quantity > 0 ? cost * matched / quantity : 0m;
+            var pnl = fill.Price * matched - matchedCost - fill.FeeInQuote;
+            positions[fill.Symbol] = (quantity - matched, cost - matchedCost);
             if (fillDay == day)
                 realised[fill.Symbol] = realised.GetValueOrDefault(fill.Symbol) + pnl;
         }

@@ -3,7 +3,6 @@ namespace Robson.Core.Validation;
 /// <summary>Every code a validator can report: the contract of the human report, --json and the audit trail.</summary>
 public static class ValidationCodes
 {
-    public const string ClientIdMissing = "CLIENT_ID_MISSING";
     public const string TenantMismatch = "TENANT_MISMATCH";
     public const string RiskConfigMissing = "RISK_CONFIG_MISSING";
     public const string MaxDrawdownMissing = "MAX_DRAWDOWN_MISSING";
@@ -17,7 +16,6 @@ public static class ValidationCodes
     public const string MaxPositionHigh = "MAX_POSITION_HIGH";
     public const string OperationTypeMissing = "OPERATION_TYPE_MISSING";
     public const string SymbolMissing = "SYMBOL_MISSING";
-    public const string QuantityMissing = "QUANTITY_MISSING";
     public const string QuantityInvalid = "QUANTITY_INVALID";
     public const string PriceInvalid = "PRICE_INVALID";
     public const string SymbolUnknown = "SYMBOL_UNKNOWN";
@@ -29,9 +27,9 @@ public static class ValidationCodes
 
     public static readonly IReadOnlyList<string> All =
     [
-        ClientIdMissing, TenantMismatch, RiskConfigMissing, MaxDrawdownMissing, MaxDrawdownInvalid, MaxDrawdownHigh,
+        TenantMismatch, RiskConfigMissing, MaxDrawdownMissing, MaxDrawdownInvalid, MaxDrawdownHigh,
         StopLossMissing, StopLossInvalid, StopLossHigh, MaxPositionMissing, MaxPositionInvalid, MaxPositionHigh,
-        OperationTypeMissing, SymbolMissing, QuantityMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
+        OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale,
     ];
 }

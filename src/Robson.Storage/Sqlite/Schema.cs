@@ -40,10 +40,11 @@ internal static class Schema
             fee_asset TEXT NOT NULL, fee_in_quote TEXT NOT NULL, filled_at TEXT NOT NULL);
         CREATE INDEX fills_by_client ON fills (client_id, filled_at);
         CREATE TABLE audit_events (
-            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, client_id INTEGER, kind TEXT NOT NULL, result TEXT NOT NULL,
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, client_id INTEGER, position INTEGER NOT NULL,
+            kind TEXT NOT NULL, result TEXT NOT NULL,
             plan_id TEXT, plan_hash TEXT, occurred_at TEXT NOT NULL, actor TEXT NOT NULL, host TEXT NOT NULL,
             command TEXT NOT NULL, version TEXT NOT NULL, details_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
-        CREATE INDEX audit_by_client ON audit_events (client_id, seq);
+        CREATE UNIQUE INDEX audit_chain ON audit_events (client_id, position);
         CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
             BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
         CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events

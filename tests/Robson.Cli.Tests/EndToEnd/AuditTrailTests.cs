@@ -49,8 +49,9 @@ public sealed class AuditTrailTests : IDisposable
 
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.Equal(1, e.GetProperty("client_id").GetInt64()));
-        // Tenant 2's event sits between them in the global chain.
-        Assert.NotEqual(events[1].GetProperty("hash").GetString(), events[0].GetProperty("previous_hash").GetString());
+        // Each tenant has its own chain: tenant 2's event in between does not break tenant 1's links.
+        Assert.Equal(events[1].GetProperty("hash").GetString(), events[0].GetProperty("previous_hash").GetString());
+        Assert.Equal(2, events[0].GetProperty("position").GetInt64());
         Assert.Single(Events("2"));
     }
 

@@ -31,7 +31,7 @@ public static class AuditCommand
     }
 
     public static AuditEventJson ToJson(AuditRecord r) => new(
-        r.Sequence, r.Id, r.Entry.ClientId?.Value, r.Entry.Kind, r.Entry.Result, r.Entry.PlanId, r.Entry.PlanHash, Output.Time(r.Entry.OccurredAt),
+        r.Sequence, r.Id, r.Entry.ClientId?.Value, r.Position, r.Entry.Kind, r.Entry.Result, r.Entry.PlanId, r.Entry.PlanHash, Output.Time(r.Entry.OccurredAt),
         r.Entry.Actor.User, r.Entry.Actor.Host, r.Entry.Actor.Command, r.Entry.Actor.RobsonVersion, r.Entry.Details, r.PreviousHash, r.Hash);
 
     private static void WriteHuman(CliIO io, ClientId tenant, IReadOnlyList<AuditRecord> events)

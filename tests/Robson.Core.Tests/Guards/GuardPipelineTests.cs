@@ -1,0 +1,80 @@
+using Robson.Core.Domain;
+using Robson.Core.Guards;
+using static Robson.Core.Tests.Support.Fixtures;
+
+namespace Robson.Core.Tests.Guards;
+
+public sealed class GuardPipelineTests
+{
+    private static readonly string[] ReportOrder =
+        ["TenantContext", "Policy", "ValidationRequired", "Acknowledgement", "ExecutionLimits", "SingleLiveExecution"];
+
+    [Fact]
+    public void EvaluateAll_ReportsEverySixGuardsInReportOrder()
+    {
+        var results = GuardPipeline.EvaluateAll(GuardContexts.Live());
+
+        Assert.Equal(ReportOrder, results.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void EvaluateAll_PreparedLive_EveryGuardPasses()
+    {
+        Assert.All(GuardPipeline.EvaluateAll(GuardContexts.Live()), r => Assert.True(r.Passed, r.Name));
+    }
+
+    [Fact]
+    public void EvaluateAll_DryRunWithNothingPreparedAndOverLimits_EveryGuardPasses()
+    {
+        var context = GuardContexts.DryRun().WithSettings(s => s with { LiveEnabled = false }) with
+        {
+            Today = new DailyUsage(10, 10_000m, -500m),
+            PlanAlreadySent = true,
+        };
+
+        Assert.All(GuardPipeline.EvaluateAll(context), r => Assert.True(r.Passed, r.Name));
+    }
+
+    [Fact]
+    public void EvaluateAll_LiveWithEveryProblem_ReportsEveryFailureWithoutShortCircuit()
+    {
+        var context = GuardContexts.Live().WithSettings(s => s with { LiveEnabled = false }) with
+        {
+            ClientId = null,
+            LatestValidation = null,
+            RiskAcknowledged = false,
+            Today = new DailyUsage(10, 0m, 0m),
+            PlanAlreadySent = true,
+        };
+
+        var failed = GuardPipeline.EvaluateAll(context).Where(r => !r.Passed).Select(r => r.Name);
+
+        Assert.Equal(ReportOrder, failed);
+    }
+
+    [Fact]
+    public void EvaluateAll_OneProblem_FailsOnlyThatGuard()
+    {
+        var results = GuardPipeline.EvaluateAll(GuardContexts.Live() with { RiskAcknowledged = false });
+
+        Assert.Equal("Acknowledgement", Assert.Single(results, r => !r.Passed).Name);
+    }
+
+    [Fact]
+    public void EvaluateAll_GivenGuards_EvaluatesOnlyThose()
+    {
+        var results = GuardPipeline.EvaluateAll(GuardContexts.Live(), [new AcknowledgementGuard()]);
+
+        Assert.Equal("Acknowledgement", Assert.Single(results).Name);
+    }
+
+    [Fact]
+    public void EvaluateAll_AnotherTenant_BlocksInBothModes()
+    {
+        foreach (var mode in new[] { ExecutionMode.DryRun, ExecutionMode.Live })
+        {
+            var results = GuardPipeline.EvaluateAll(GuardContexts.Live() with { Mode = mode, ClientId = OtherClient });
+            Assert.Contains(results, r => r.Name == "TenantContext" && !r.Passed);
+        }
+    }
+}
