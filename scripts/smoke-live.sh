@@ -8,7 +8,7 @@ check() { local want=$1; shift; "$ROBSON" "$@" >/tmp/robson-smoke.out 2>&1; loca
   if [ "$got" -ne "$want" ]; then echo "FAIL: robson $* exited $got, expected $want"; cat /tmp/robson-smoke.out; exit 1; fi
   echo "ok: robson $* -> $got"; }
 
-plan=$("$ROBSON" plan buy ETHUSDT 0.01 --client-id 1 --strategy-id 1 --json | sed -n 's/.*"plan_id": "\([0-9a-f]*\)".*/\1/p')
+plan=$("$ROBSON" plan buy ETHUSDT 0.01 --stop-loss 2910 --client-id 1 --strategy-id 1 --json | sed -n 's/.*"plan_id": "\([0-9a-f]*\)".*/\1/p')
 check 1 execute "$plan" --client-id 1 --live
 check 0 validate "$plan" --client-id 1
 check 0 execute "$plan" --client-id 1 --live --acknowledge-risk

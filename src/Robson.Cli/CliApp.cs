@@ -6,6 +6,7 @@ using Robson.Cli.Commands.Paper;
 using Robson.Cli.Commands.Plan;
 using Robson.Cli.Commands.Report;
 using Robson.Cli.Commands.Strategy;
+using Robson.Cli.Commands.TradingState;
 using Robson.Cli.Commands.Validate;
 using Robson.Storage.Sqlite;
 
@@ -33,6 +34,16 @@ public static class CliApp
         catch (StoreUnavailableException e)
         {
             return Usage(io, e.Message);
+        }
+        catch (Robson.Venues.Binance.VenueConfigurationException e)
+        {
+            context.UndoCreation();
+            return Usage(io, e.Message);
+        }
+        catch (Robson.Core.Ports.VenueUnavailableException e)
+        {
+            io.Err.WriteLine($"robson: venue unavailable: {e.Message}");
+            return ExitCodes.BlockedOrFailed;
         }
         catch (SqliteException e)
         {
@@ -63,8 +74,14 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Build(context));
         root.Subcommands.Add(ExecuteCommand.Build(context));
         root.Subcommands.Add(PaperCommand.Build(context));
+        foreach (var command in TradingStateCommands.Build(context))
+            root.Subcommands.Add(command);
+        root.Subcommands.Add(Commands.Venue.VenueCommand.Build(context));
+        root.Subcommands.Add(Commands.Reconcile.ReconcileCommand.Build(context));
+        root.Subcommands.Add(Commands.Reconcile.ReconcileCommand.BuildOrders(context));
         root.Subcommands.Add(ReportCommand.Build(context));
         root.Subcommands.Add(AuditCommand.Build(context));
+        root.Subcommands.Add(Commands.Executions.ExecutionsCommand.Build(context));
         return root;
     }
 }

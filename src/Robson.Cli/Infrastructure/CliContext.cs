@@ -3,6 +3,7 @@ using Robson.Core.Ports;
 using Robson.Core.UseCases;
 using Robson.Storage.Sqlite;
 using Robson.Venues;
+using Robson.Venues.Binance;
 using Robson.Venues.Paper;
 
 namespace Robson.Cli;
@@ -20,9 +21,16 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     private SqliteStore? _store;
     private RobsonEnvironment? _env;
     private PaperVenue? _paper;
+    private VenueDirectory? _venues;
     private readonly List<string> _created = [];
 
     public CliIO IO => io;
+
+    /// <summary>
+    /// Set by the commands that may sign venue requests (LIVE execute, reconcile, open orders) before the
+    /// environment is built. Everything else runs on public market data and cannot load a secret.
+    /// </summary>
+    public bool AllowCredentials { get; set; }
 
     /// <summary>
     /// The environment for use cases. With <paramref name="create"/> false a missing database is not
@@ -39,7 +47,8 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _store = SqliteStore.Open(home, createIfMissing: create);
         _paper = new PaperVenue(_store, _store, io.Time);
         var actor = new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
-        _env = new RobsonEnvironment(_store, new VenueDirectory(_paper), io.Time, new RandomIdGenerator(), actor);
+        _venues = new VenueDirectory(_paper, _store, _store, io.Time, BinanceOptions.FromEnvironment(io.GetEnvironmentVariable), CredentialsFor);
+        _env = new RobsonEnvironment(_store, _venues, io.Time, new RandomIdGenerator(), actor);
         return _env;
     }
 
@@ -52,6 +61,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     /// <summary>Removes a database (and home) this invocation created, after the command was refused.</summary>
     public void UndoCreation()
     {
+        _venues?.Dispose();
         _store?.Dispose();
         _store = null;
         foreach (var path in Enumerable.Reverse(_created))
@@ -62,7 +72,14 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         }
     }
 
-    public void Dispose() => _store?.Dispose();
+    private Func<BinanceCredentials>? CredentialsFor(Core.Ports.VenueConfig venue) =>
+        AllowCredentials ? () => CredentialLoader.Load(venue.Name, venue.CredentialsFile, io.GetEnvironmentVariable) : null;
+
+    public void Dispose()
+    {
+        _venues?.Dispose();
+        _store?.Dispose();
+    }
 
     private sealed class RandomIdGenerator : IIdGenerator
     {

@@ -11,7 +11,7 @@ public sealed record ExecutionMetadataJson(string PlanId, long ClientId, string 
 public sealed record ExecutionSummaryJson(int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions);
 public sealed record ExecutionJson(
     string ExecutionId, string PlanHash, string Status, string Mode, List<GuardJson> Guards, List<ActionJson> Actions,
-    ExecutionMetadataJson Metadata, string ExecutedAt, string? Error, ExecutionSummaryJson Summary);
+    ExecutionMetadataJson Metadata, string ExecutedAt, string? Error, ExecutionSummaryJson Summary, List<string> Notices);
 
 public sealed record IssueJson(string Code, string Severity, string Message, IReadOnlyDictionary<string, string> Details);
 public sealed record ValidationMetadataJson(string PlanId, string PlanHash, long ClientId, long? StrategyId, int? StrategyVersion, string ValidationId, string ValidatedAt);
@@ -19,33 +19,22 @@ public sealed record ValidationSummaryJson(int TotalIssues, int Failures, int Wa
 public sealed record ValidationJson(string ValidationId, string Status, List<IssueJson> Issues, ValidationMetadataJson Metadata, ValidationSummaryJson Summary);
 
 public sealed record LegJson(string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss);
+public sealed record AllocationJson(string Asset, decimal CurrentQuantity, decimal Price, decimal CurrentPercent, decimal TargetPercent, decimal TargetQuantity);
 public sealed record PlanJson(
     string PlanId, long ClientId, long? StrategyId, string Kind, string Venue, string Hash, string CreatedAt, List<LegJson> Legs,
-    List<string> NextSteps);
+    List<string> NextSteps, List<AllocationJson> Allocation, List<string> Notes);
 public sealed record PlanListJson(long ClientId, List<PlanJson> Plans);
 
 public sealed record StrategyJson(
     long StrategyId, long ClientId, string Name, int Version, decimal? MaxDrawdownPercent, decimal? StopLossPercent,
     decimal? MaxPositionSizePercent, int? MaxOrdersPerDay, decimal? MaxNotionalPerDay, decimal? MaxLossPerDay, bool LiveEnabled,
     List<string> AllowedSymbols, List<string> AllowedOrderTypes, decimal? MaxNotionalPerOrder, int ValidationTtlMinutes,
-    string CreatedAt, string UpdatedAt);
+    string CreatedAt, string UpdatedAt, decimal PriceCollarPercent, decimal SlippageWarningPercent, List<string> AllowedPlanKinds);
 public sealed record StrategyListJson(long ClientId, List<StrategyJson> Strategies);
 
 public sealed record BalanceJson(string Asset, decimal Free);
 public sealed record PaperBalancesJson(long ClientId, string Venue, List<BalanceJson> Balances);
 public sealed record PaperPriceJson(string Symbol, decimal Price, string Venue);
-
-public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max);
-public sealed record StrategyLimitsJson(long StrategyId, string Name, int Version, List<LimitUsageJson> Limits);
-public sealed record SymbolPnlJson(string Symbol, decimal RealisedPnl);
-public sealed record ReportJson(
-    long ClientId, string Day, int Orders, decimal Notional, decimal RealisedPnl, decimal RealisedLoss,
-    List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies);
-
-public sealed record AuditEventJson(
-    long Sequence, string EventId, long? ClientId, long Position, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
-    string Actor, string Host, string Command, string RobsonVersion, IReadOnlyDictionary<string, string> Details, string PreviousHash, string Hash);
-public sealed record AuditListJson(long ClientId, List<AuditEventJson> Events);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ExecutionJson))]
@@ -56,6 +45,4 @@ public sealed record AuditListJson(long ClientId, List<AuditEventJson> Events);
 [JsonSerializable(typeof(StrategyListJson))]
 [JsonSerializable(typeof(PaperBalancesJson))]
 [JsonSerializable(typeof(PaperPriceJson))]
-[JsonSerializable(typeof(ReportJson))]
-[JsonSerializable(typeof(AuditListJson))]
 public sealed partial class RobsonJsonContext : JsonSerializerContext;

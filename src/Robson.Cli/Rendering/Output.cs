@@ -17,6 +17,19 @@ public static class Output
     public static void Json<T>(CliIO io, T value, Func<RobsonJsonContext, JsonTypeInfo<T>> type) =>
         io.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, type(Context)));
 
+    /// <summary>For other source-generated contexts: same relaxed escaping, indented as <paramref name="type"/>'s options say.</summary>
+    public static void Json<T>(CliIO io, T value, JsonTypeInfo<T> type)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+               {
+                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                   Indented = type.Options.WriteIndented,
+               }))
+            System.Text.Json.JsonSerializer.Serialize(writer, value, type);
+        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     public static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static string HumanTime(DateTimeOffset value) =>

@@ -24,7 +24,7 @@ public static class AuditHasher
         Line(text, "result", e.Result);
         Line(text, "plan_id", e.PlanId ?? "");
         Line(text, "plan_hash", e.PlanHash ?? "");
-        Line(text, "occurred_at", e.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture));
+        Line(text, "occurred_at", CanonicalTime(e.OccurredAt));
         Line(text, "actor", e.Actor.User);
         Line(text, "host", e.Actor.Host);
         Line(text, "command", e.Actor.Command);
@@ -33,6 +33,11 @@ public static class AuditHasher
             Line(text, "detail." + key, value);
         return text.ToString();
     }
+
+    /// <summary>The time as the canonical form writes it: UTC, 100 ns precision, e.g. 2026-11-25T12:00:00.0000000Z.</summary>
+    public static string CanonicalTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
 
     public static string Hash(string previousHash, string canonical) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));

@@ -8,8 +8,14 @@ public static class AuditKinds
     public const string PlanExecuted = "PLAN_EXECUTED";
     public const string OrderSent = "ORDER_SENT";
     public const string OrderFilled = "ORDER_FILLED";
+    public const string OrderReconciled = "ORDER_RECONCILED";
+    public const string VenueAdded = "VENUE_ADDED";
+    public const string VenueRemoved = "VENUE_REMOVED";
     public const string StrategyCreated = "STRATEGY_CREATED";
     public const string StrategyChanged = "STRATEGY_CHANGED";
     public const string PaperDeposit = "PAPER_DEPOSIT";
     public const string PaperPriceSet = "PAPER_PRICE_SET";
+    public const string TradingHalted = "TRADING_HALTED";
+    public const string TradingResumed = "TRADING_RESUMED";
+    public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
 }

@@ -4,7 +4,7 @@ public enum OrderSide { Buy, Sell }
 
 public enum OrderType { Market, Limit }
 
-public enum PlanKind { Buy, Sell }
+public enum PlanKind { Buy, Sell, Rebalance }
 
 /// <summary>DRY_RUN (default) simulates and changes nothing; LIVE sends orders to the plan's venue.</summary>
 public enum ExecutionMode { DryRun, Live }
@@ -19,7 +19,12 @@ public static class EnumText
 {
     public static string Wire(this OrderSide side) => side == OrderSide.Buy ? "BUY" : "SELL";
     public static string Wire(this OrderType type) => type == OrderType.Market ? "MARKET" : "LIMIT";
-    public static string Wire(this PlanKind kind) => kind == PlanKind.Buy ? "buy" : "sell";
+    public static string Wire(this PlanKind kind) => kind switch
+    {
+        PlanKind.Buy => "buy",
+        PlanKind.Sell => "sell",
+        _ => "rebalance",
+    };
     public static string Wire(this ExecutionMode mode) => mode == ExecutionMode.DryRun ? "DRY_RUN" : "LIVE";
     public static string Wire(this ExecutionStatus status) => status switch
     {
@@ -37,7 +42,13 @@ public static class EnumText
 
     public static OrderSide ParseSide(string text) => text == "BUY" ? OrderSide.Buy : OrderSide.Sell;
     public static OrderType ParseOrderType(string text) => text == "MARKET" ? OrderType.Market : OrderType.Limit;
-    public static PlanKind ParsePlanKind(string text) => text == "buy" ? PlanKind.Buy : PlanKind.Sell;
+    public static PlanKind ParsePlanKind(string text) => text switch
+    {
+        "buy" => PlanKind.Buy,
+        "sell" => PlanKind.Sell,
+        "rebalance" => PlanKind.Rebalance,
+        _ => throw new FormatException($"unknown plan kind '{text}'"),
+    };
     public static ExecutionMode ParseMode(string text) => text == "LIVE" ? ExecutionMode.Live : ExecutionMode.DryRun;
     public static ExecutionStatus ParseExecutionStatus(string text) => text switch
     {

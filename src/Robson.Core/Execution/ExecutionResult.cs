@@ -17,6 +17,9 @@ public sealed record ExecutionResult(
     string? Error,
     DateTimeOffset ExecutedAt)
 {
+    /// <summary>Things that happened besides the orders, e.g. an automatic halt at the loss limit.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public int PassedGuards => Guards.Count(g => g.Passed);
     public int FailedGuards => Guards.Count(g => !g.Passed);
 }

@@ -16,7 +16,20 @@ public sealed record GuardContext(
     DateTimeOffset Now,
     DailyUsage Today,
     PlanExposure Exposure,
-    bool PlanAlreadySent);
+    bool PlanAlreadySent)
+{
+    /// <summary>The tenant's kill-switch state (default ACTIVE).</summary>
+    public TradingStatus TradingStatus { get; init; } = TradingStatus.Active;
+
+    /// <summary>True when every leg sells an asset the tenant holds (allowed while REDUCING).</summary>
+    public bool PlanOnlyReduces { get; init; }
+
+    /// <summary>
+    /// Symbols on which the tenant has orders of unknown outcome after reconcile: UNKNOWN, or SENT/PENDING for longer
+    /// than an order can be in flight (an order a concurrent execution is sending right now does not block).
+    /// </summary>
+    public IReadOnlySet<string> UnresolvedSymbols { get; init; } = new HashSet<string>();
+}
 
 /// <summary>The tenant's recorded LIVE activity for the day: orders sent, notional, realised P&amp;L (fees included).</summary>
 public sealed record DailyUsage(int Orders, decimal Notional, decimal RealisedPnl)

@@ -1,10 +1,14 @@
 using Robson.Core.Domain;
+using Robson.Core.Plans;
 
 namespace Robson.Core.Guards;
 
 /// <summary>
-/// The strategy approves what the plan does: its symbols, order types and per-order notional; LIVE also
-/// needs a strategy that enables it. A plan without a strategy may only be dry-run.
+/// Runs first, before any other guard does work: the strategy must approve the plan's kind, mode, symbols
+/// and order types, and unsafe combinations are refused. Each refusal names its rule:
+/// STRATEGY_REQUIRED (LIVE without a strategy), LIVE_DISABLED, PLAN_KIND_NOT_ALLOWED, SYMBOL_NOT_ALLOWED,
+/// ORDER_TYPE_NOT_ALLOWED, MARKET_WITHOUT_NOTIONAL_LIMIT (a LIVE market order needs max_notional_per_order),
+/// MAX_NOTIONAL_PER_ORDER.
 /// </summary>
 public sealed class PolicyGuard : IExecutionGuard
 {
@@ -15,28 +19,34 @@ public sealed class PolicyGuard : IExecutionGuard
         var live = context.Mode == ExecutionMode.Live;
         if (context.Strategy is not { } strategy)
             return live
-                ? GuardResult.Fail(Name, "LIVE requires a plan made under a strategy (plan with --strategy-id)", ("rule", "STRATEGY_REQUIRED"))
+                ? GuardResult.Fail(Name, "Policy refuses [STRATEGY_REQUIRED] LIVE requires a plan made under a strategy (plan with --strategy-id)", ("rules", "STRATEGY_REQUIRED"))
                 : GuardResult.Pass(Name, "No strategy: DRY-RUN only");
 
-        var s = strategy.Settings;
-        var refusals = new List<string>();
-        if (live && !s.LiveEnabled)
-            refusals.Add($"strategy '{strategy.Name}' does not enable LIVE (strategy set --live-enabled)");
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
-        {
-            var leg = context.Plan.Legs[i];
-            if (!s.AllowsSymbol(leg.Symbol))
-                refusals.Add($"symbol {leg.Symbol} is not allowed by the strategy");
-            if (!s.AllowedOrderTypes.Contains(leg.Type))
-                refusals.Add($"order type {leg.Type.Wire()} is not allowed by the strategy");
-            if (s.MaxNotionalPerOrder is { } max && i < context.Exposure.LegNotionals.Count && context.Exposure.LegNotionals[i] > max)
-                refusals.Add($"order notional {Decimals.Canonical(Math.Round(context.Exposure.LegNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
-        }
-
+        var refusals = Refusals(context.Plan, strategy.Name, strategy.Settings, context.Exposure, live).ToList();
         return refusals.Count == 0
             ? GuardResult.Pass(Name, live ? "Strategy allows LIVE for this plan" : "Strategy allows this plan",
                 ("strategy_id", strategy.Id), ("strategy_version", strategy.Version))
-            : GuardResult.Fail(Name, "Policy refuses: " + string.Join("; ", refusals),
-                ("strategy_id", strategy.Id), ("strategy_version", strategy.Version));
+            : GuardResult.Fail(Name, "Policy refuses " + string.Join("; ", refusals.Select(r => $"[{r.Rule}] {r.Reason}")),
+                ("strategy_id", strategy.Id), ("strategy_version", strategy.Version), ("rules", string.Join(",", refusals.Select(r => r.Rule).Distinct())));
+    }
+
+    private static IEnumerable<(string Rule, string Reason)> Refusals(Plan plan, string name, Strategies.StrategySettings s, PlanExposure exposure, bool live)
+    {
+        if (live && !s.LiveEnabled)
+            yield return ("LIVE_DISABLED", $"strategy '{name}' does not enable LIVE (strategy set --live-enabled)");
+        if (!s.AllowedPlanKinds.Contains(plan.Kind))
+            yield return ("PLAN_KIND_NOT_ALLOWED", $"plan kind {plan.Kind.Wire()} is not allowed by the strategy");
+        for (var i = 0; i < plan.Legs.Count; i++)
+        {
+            var leg = plan.Legs[i];
+            if (!s.AllowsSymbol(leg.Symbol))
+                yield return ("SYMBOL_NOT_ALLOWED", $"symbol {leg.Symbol} is not allowed by the strategy");
+            if (!s.AllowedOrderTypes.Contains(leg.Type))
+                yield return ("ORDER_TYPE_NOT_ALLOWED", $"order type {leg.Type.Wire()} is not allowed by the strategy");
+            if (live && leg.Type == OrderType.Market && s.MaxNotionalPerOrder is null)
+                yield return ("MARKET_WITHOUT_NOTIONAL_LIMIT", "a LIVE market order needs max_notional_per_order (strategy set --max-notional-per-order X)");
+            if (s.MaxNotionalPerOrder is { } max && i < exposure.LegNotionals.Count && exposure.LegNotionals[i] > max)
+                yield return ("MAX_NOTIONAL_PER_ORDER", $"order notional {Decimals.Canonical(Math.Round(exposure.LegNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
+        }
     }
 }

@@ -11,7 +11,11 @@ public sealed record Plan(
     string Venue,
     IReadOnlyList<PlanLeg> Legs,
     DateTimeOffset CreatedAt,
-    string Hash);
+    string Hash)
+{
+    /// <summary>For a rebalance: the allocation when planned and the target (empty for other kinds).</summary>
+    public IReadOnlyList<AllocationRow> Allocation { get; init; } = [];
+}
 
 /// <summary>One order of a plan.</summary>
 public sealed record PlanLeg(Symbol Symbol, OrderSide Side, OrderType Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss)

@@ -27,6 +27,10 @@ public static class PlanHasher
                 .Append('|').Append(leg.LimitPrice is { } p ? Decimals.Canonical(p) : "")
                 .Append('|').Append(leg.StopLoss is { } s ? Decimals.Canonical(s) : "").Append('\n');
         }
+        foreach (var row in plan.Allocation)
+            text.Append("allocation=").Append(row.Asset).Append('|').Append(Decimals.Canonical(row.CurrentQuantity))
+                .Append('|').Append(Decimals.Canonical(row.Price)).Append('|').Append(Decimals.Canonical(row.CurrentPercent))
+                .Append('|').Append(Decimals.Canonical(row.TargetPercent)).Append('|').Append(Decimals.Canonical(row.TargetQuantity)).Append('\n');
         return text.ToString();
     }
 

@@ -1,5 +1,6 @@
 using Robson.Core.Domain;
 using Robson.Core.Execution;
+using Robson.Core.Reporting;
 
 namespace Robson.Core.Ports;
 
@@ -20,5 +21,29 @@ public interface IExecutionStore
     /// <summary>Every LIVE fill of the tenant up to and including <paramref name="day"/>, oldest first.</summary>
     IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day);
 
+    /// <summary>The tenant's most recent executions, newest first.</summary>
     IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit);
+
+    /// <summary>The tenant's most recent executions of one plan (or of every plan when null), newest first.</summary>
+    IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit);
+
+    /// <summary>One execution of the tenant; another tenant's is not found.</summary>
+    ExecutionResult? FindExecution(ClientId clientId, string executionId);
+
+    /// <summary>The LIVE orders an execution recorded, by leg.</summary>
+    IReadOnlyList<OrderRecord> OrdersOfExecution(ClientId clientId, string executionId);
+
+    /// <summary>The fills of the LIVE orders an execution recorded, oldest first.</summary>
+    IReadOnlyList<FillRecord> FillsOfExecution(ClientId clientId, string executionId);
+
+    // Read-only figures for reports over whole UTC days, from <paramref name="from"/> to <paramref name="to"/> inclusive.
+
+    /// <summary>LIVE orders created in the period, whatever their status, oldest first.</summary>
+    IReadOnlyList<OrderRecord> LiveOrdersBetween(ClientId clientId, DateOnly from, DateOnly to);
+
+    /// <summary>Every execution (DRY-RUN and LIVE, any status) in the period, oldest first.</summary>
+    IReadOnlyList<ExecutionResult> ExecutionsBetween(ClientId clientId, DateOnly from, DateOnly to);
+
+    /// <summary>How many validations in the period passed, warned and failed.</summary>
+    ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to);
 }

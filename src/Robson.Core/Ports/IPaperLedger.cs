@@ -11,4 +11,9 @@ public interface IPaperLedger
     /// <summary>The tenant's free balances, or null when the tenant has never been funded (defaults apply).</summary>
     IReadOnlyDictionary<string, decimal>? Balances(ClientId clientId);
     void SetBalance(ClientId clientId, string asset, decimal free);
+
+    /// <summary>Keeps the paper venue's own record of an order, so it can be looked up (reconcile) and never placed twice.</summary>
+    void RecordPaperOrder(ClientId clientId, string clientOrderId, VenueOrderResult result, DateTimeOffset at);
+
+    VenueOrderResult? FindPaperOrder(ClientId clientId, string clientOrderId);
 }

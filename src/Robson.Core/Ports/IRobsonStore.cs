@@ -1,4 +1,5 @@
 namespace Robson.Core.Ports;
 
 /// <summary>Everything Robson persists, behind one connection (SQLite by default).</summary>
-public interface IRobsonStore : IStrategyStore, IPlanStore, IValidationStore, IExecutionStore, IAuditLog, IPaperLedger, IUnitOfWork, IDisposable;
+public interface IRobsonStore : IStrategyStore, IPlanStore, IValidationStore, IExecutionStore, IOrderStore, IAuditLog, IPaperLedger,
+    ITradingStateStore, IVenueRegistry, IVenueLimitStore, IUnitOfWork, IDisposable;

@@ -11,14 +11,31 @@ namespace Robson.Core.Reporting;
 public static class RealisedPnl
 {
     /// <summary>P&amp;L realised on <paramref name="day"/>, by symbol, from every fill through that day (oldest first).</summary>
-    public static IReadOnlyDictionary<Symbol, decimal> ForDay(IEnumerable<FillRecord> fills, DateOnly day)
+    public static IReadOnlyDictionary<Symbol, decimal> ForDay(IEnumerable<FillRecord> fills, DateOnly day) => ForPeriod(fills, day, day);
+
+    public static decimal TotalForDay(IEnumerable<FillRecord> fills, DateOnly day) => ForDay(fills, day).Values.Sum();
+
+    /// <summary>
+    /// P&amp;L realised from <paramref name="from"/> to <paramref name="to"/> (UTC days, inclusive), by symbol, from
+    /// every fill through <paramref name="to"/>: earlier fills only set the cost basis. A symbol appears once a sell realised.
+    /// </summary>
+    public static IReadOnlyDictionary<Symbol, decimal> ForPeriod(IEnumerable<FillRecord> fills, DateOnly from, DateOnly to)
+    {
+        var realised = new Dictionary<Symbol, decimal>();
+        foreach (var sale in Sales(fills, to))
+            if (sale.Day >= from)
+                realised[sale.Fill.Symbol] = realised.GetValueOrDefault(sale.Fill.Symbol) + sale.Pnl;
+        return realised;
+    }
+
+    /// <summary>Each sell fill through <paramref name="through"/> with the P&amp;L it realised, oldest first.</summary>
+    public static IEnumerable<RealisedSale> Sales(IEnumerable<FillRecord> fills, DateOnly through)
     {
         var positions = new Dictionary<Symbol, (decimal Quantity, decimal Cost)>();
-        var realised = new Dictionary<Symbol, decimal>();
         foreach (var fill in fills.OrderBy(f => f.FilledAt))
         {
             var fillDay = DateOnly.FromDateTime(fill.FilledAt.UtcDateTime);
-            if (fillDay > day) break;
+            if (fillDay > through) yield break;
             var (quantity, cost) = positions.GetValueOrDefault(fill.Symbol);
             if (fill.Side == OrderSide.Buy)
             {
@@ -29,13 +46,11 @@ public static class RealisedPnl
             var matched = Math.Min(quantity, fill.Quantity);
             // Closing the whole position takes the whole cost, so no rounding of cost/quantity is left behind.
             var matchedCost = matched == quantity ? cost : quantity > 0 ? cost * matched / quantity : 0m;
-            var pnl = fill.Price * matched - matchedCost - fill.FeeInQuote;
             positions[fill.Symbol] = (quantity - matched, cost - matchedCost);
-            if (fillDay == day)
-                realised[fill.Symbol] = realised.GetValueOrDefault(fill.Symbol) + pnl;
+            yield return new RealisedSale(fill, fillDay, fill.Price * matched - matchedCost - fill.FeeInQuote);
         }
-        return realised;
     }
-
-    public static decimal TotalForDay(IEnumerable<FillRecord> fills, DateOnly day) => ForDay(fills, day).Values.Sum();
 }
+
+/// <summary>One sell fill, the UTC day it happened and the P&amp;L it realised.</summary>
+public sealed record RealisedSale(FillRecord Fill, DateOnly Day, decimal Pnl);

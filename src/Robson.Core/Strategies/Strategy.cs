@@ -40,5 +40,17 @@ public sealed record StrategySettings
     public decimal? MaxNotionalPerOrder { get; init; }
     public int ValidationTtlMinutes { get; init; } = DefaultValidationTtlMinutes;
 
+    /// <summary>Default 5 %: a limit price farther than this from the current mid fails validation (fat finger).</summary>
+    public decimal PriceCollarPercent { get; init; } = DefaultPriceCollarPercent;
+
+    /// <summary>Default 0.5 %: a market order whose expected slippage against the mid exceeds this warns.</summary>
+    public decimal SlippageWarningPercent { get; init; } = DefaultSlippageWarningPercent;
+
+    /// <summary>Default: every kind (buy, sell, rebalance).</summary>
+    public IReadOnlyList<PlanKind> AllowedPlanKinds { get; init; } = [PlanKind.Buy, PlanKind.Sell, PlanKind.Rebalance];
+
+    public const decimal DefaultPriceCollarPercent = 5m;
+    public const decimal DefaultSlippageWarningPercent = 0.5m;
+
     public bool AllowsSymbol(Symbol symbol) => AllowedSymbols.Count == 0 || AllowedSymbols.Contains(symbol.Value);
 }

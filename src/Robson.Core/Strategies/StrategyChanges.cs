@@ -18,6 +18,9 @@ public sealed record StrategyChanges
     public IReadOnlyList<OrderType>? AllowedOrderTypes { get; init; }
     public decimal? MaxNotionalPerOrder { get; init; }
     public int? ValidationTtlMinutes { get; init; }
+    public decimal? PriceCollarPercent { get; init; }
+    public decimal? SlippageWarningPercent { get; init; }
+    public IReadOnlyList<PlanKind>? AllowedPlanKinds { get; init; }
 
     public bool IsEmpty => this == new StrategyChanges();
 
@@ -34,5 +37,8 @@ public sealed record StrategyChanges
         AllowedOrderTypes = AllowedOrderTypes ?? settings.AllowedOrderTypes,
         MaxNotionalPerOrder = MaxNotionalPerOrder ?? settings.MaxNotionalPerOrder,
         ValidationTtlMinutes = ValidationTtlMinutes ?? settings.ValidationTtlMinutes,
+        PriceCollarPercent = PriceCollarPercent ?? settings.PriceCollarPercent,
+        SlippageWarningPercent = SlippageWarningPercent ?? settings.SlippageWarningPercent,
+        AllowedPlanKinds = AllowedPlanKinds ?? settings.AllowedPlanKinds,
     };
 }

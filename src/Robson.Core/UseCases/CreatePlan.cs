@@ -13,7 +13,7 @@ public sealed class CreatePlan(RobsonEnvironment env)
 {
     public Outcome<Plan> Execute(CreatePlanRequest request)
     {
-        var venue = env.Venues.Find(request.Venue);
+        var venue = env.Venues.Find(request.ClientId, request.Venue);
         if (venue is null)
             return Outcome<Plan>.Refuse($"unknown venue '{request.Venue}'");
         if (venue.FindSymbol(request.Symbol) is null)

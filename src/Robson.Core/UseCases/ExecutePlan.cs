@@ -6,16 +6,18 @@ using Robson.Core.Market;
 using Robson.Core.Plans;
 using Robson.Core.Ports;
 using Robson.Core.Strategies;
+using Robson.Core.Validation;
 
 namespace Robson.Core.UseCases;
 
 public sealed record ExecutePlanRequest(ClientId ClientId, string PlanId, ExecutionMode Mode, bool RiskAcknowledged);
 
 /// <summary>
-/// Evaluates every guard and then simulates (DRY-RUN) or sends (LIVE) the plan's orders.
-/// LIVE happens in three steps so an order can never be lost or sent twice: (1) in one exclusive
-/// transaction, read today's figures, run the guards and reserve the orders with their client order ids;
-/// (2) send; (3) record the venue's answers, fills and the execution.
+/// Evaluates every guard and then simulates (DRY-RUN) or sends (LIVE) the plan's orders. LIVE is arranged so
+/// that an order is never lost or sent twice: (0) settle the tenant's orders of unknown outcome on the venue
+/// (reconcile); (1) in one exclusive transaction, read today's figures, run the guards and reserve the orders
+/// (PENDING, with their deterministic client order ids); (2) per order, mark it SENT, send it once, and record
+/// the venue's answer and fills; (3) record the execution. A crash anywhere leaves records reconcile can settle.
 /// </summary>
 public sealed class ExecutePlan(RobsonEnvironment env)
 {
@@ -26,13 +28,19 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         if (plan is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{request.PlanId}' not found");
         var strategy = plan.StrategyId is { } sid ? store.FindStrategy(request.ClientId, sid) : null;
-        var venue = env.Venues.Find(plan.Venue);
+        var venue = env.Venues.Find(plan.ClientId, plan.Venue);
         if (venue is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{plan.Id}' names venue '{plan.Venue}', which is not configured");
+        var live = request.Mode == ExecutionMode.Live;
+        if (live && store.UnresolvedOrders(request.ClientId, venue.Name).Count > 0)
+            new ReconcileOrders(env).Run(request.ClientId, venue.Name);
 
-        // Market data is read before the lock: it may be slow, and the guards only need an estimate.
+        // Market data and balances are read before the lock: they may be slow, and the guards need only estimates.
         var simulations = plan.Legs.Select(leg => Simulate(venue, leg)).ToList();
         var exposure = new PlanExposure(plan.Legs.Select((leg, i) => Notional(leg, simulations[i])).ToList());
+        // Balances matter only while REDUCING (and may need credentials): fetched only then.
+        var onlyReduces = store.GetTradingState(request.ClientId).State == TradingState.Reducing
+                          && PositionReduction.OnlyReduces(plan, RulesOf(venue, plan), venue.GetBalances(request.ClientId));
         var executionId = env.Ids.NewId();
 
         ExecutionResult result;
@@ -43,11 +51,18 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             var context = new GuardContext(request.ClientId, plan, strategy, request.Mode, request.RiskAcknowledged,
                 store.LatestValidation(request.ClientId, plan.Id), now,
                 DailyUsageQuery.For(store, request.ClientId, DateOnly.FromDateTime(now.UtcDateTime)), exposure,
-                store.PlanHasLiveOrders(request.ClientId, plan.Id));
+                store.PlanHasLiveOrders(request.ClientId, plan.Id))
+            {
+                TradingStatus = store.GetTradingState(request.ClientId),
+                PlanOnlyReduces = onlyReduces,
+                UnresolvedSymbols = store.UnresolvedOrders(request.ClientId, null)
+                    .Where(o => o.Status == OrderRecord.Unknown || now - o.CreatedAt > ReconcileOrders.InFlightGrace)
+                    .Select(o => o.Symbol.Value).ToHashSet(),
+            };
             var guards = GuardPipeline.EvaluateAll(context);
             var passed = guards.All(g => g.Passed);
 
-            if (!passed || request.Mode == ExecutionMode.DryRun)
+            if (!passed || !live)
             {
                 var actions = passed ? plan.Legs.Select((leg, i) => SimulatedAction(venue, leg, simulations[i])).ToList() : [];
                 result = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
@@ -68,17 +83,23 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             tx.Commit();
         }
 
-        return SendAndRecord(result, plan, venue, reserved);
+        return SendAndRecord(result, plan, strategy, venue, reserved);
     }
 
-    /// <summary>Robson's client order id: deterministic from execution and leg, with a recognisable prefix.</summary>
-    public static string ClientOrderIdFor(string executionId, int legIndex) => $"rbs-{executionId}-{legIndex + 1}";
+    /// <summary>Robson's client order id: deterministic from execution and leg, with a recognisable prefix (≤ 36 characters).</summary>
+    public static string ClientOrderIdFor(string executionId, int legIndex) => $"{ReconcileOrders.ClientOrderIdPrefix}{executionId}-{legIndex + 1}";
 
-    private ExecutionResult SendAndRecord(ExecutionResult reservedResult, Plan plan, IVenue venue, List<OrderRecord> reserved)
+    private ExecutionResult SendAndRecord(ExecutionResult reservedResult, Plan plan, Strategy? strategy, IVenue venue, List<OrderRecord> reserved)
     {
+        var store = env.Store;
         var answers = new List<(OrderRecord Order, VenueOrderResult Answer)>();
         foreach (var order in reserved)
         {
+            using (var tx = store.BeginExclusive())
+            {
+                store.SetOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Sent);
+                tx.Commit();
+            }
             VenueOrderResult answer;
             try
             {
@@ -88,6 +109,11 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             {
                 // The venue may or may not have the order: it stays UNKNOWN (counted) until reconciled.
                 answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message);
+            }
+            using (var tx = store.BeginExclusive())
+            {
+                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderSent);
+                tx.Commit();
             }
             answers.Add((order, answer));
         }
@@ -101,29 +127,46 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             Error = failures.Count == 0 ? null : string.Join("; ", failures.Select(f => $"{f.Order.ClientOrderId} {f.Answer.Status}: {f.Answer.Reason}")),
             ExecutedAt = now,
         };
-
-        var store = env.Store;
-        using var tx = store.BeginExclusive();
-        foreach (var (order, answer) in answers)
+        using (var tx = store.BeginExclusive())
         {
-            store.UpdateOrder(order with
-            {
-                Status = answer.Status,
-                VenueOrderId = answer.VenueOrderId,
-                ExecutedQuantity = answer.ExecutedQuantity,
-                ExecutedNotional = answer.ExecutedNotional,
-            });
-            foreach (var fill in answer.Fills)
-                store.InsertFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Symbol, order.Side, fill.Price, fill.Quantity,
-                    fill.Commission, fill.CommissionAsset, FeeInQuote(venue, order.Symbol, fill), now));
-            store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, answer.Status, plan.Id, plan.Hash,
-                Details.Of(("execution_id", result.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
-                    ("venue_order_id", answer.VenueOrderId), ("executed_qty", answer.ExecutedQuantity), ("reason", answer.Reason)), env.Actor, now));
+            result = result with { Notices = HaltAtLossLimit(result.ClientId, strategy, now) };
+            Record(result);
+            tx.Commit();
         }
-        Record(result);
-        tx.Commit();
+        RecordEquity(venue, result.ClientId, now);
         return result;
     }
+
+    /// <summary>Equity after a LIVE execution, for drawdown; a venue that cannot say is skipped, never fatal now.</summary>
+    private void RecordEquity(IVenue venue, ClientId clientId, DateTimeOffset now)
+    {
+        try
+        {
+            if (AccountValuation.Snapshot(venue, clientId) is { } account)
+                env.Store.RecordEquity(clientId, venue.Name, account.Equity, now);
+        }
+        catch (VenueUnavailableException)
+        {
+            // The orders are recorded; the next validation takes a snapshot again.
+        }
+    }
+
+    /// <summary>Robson halts a tenant by itself once today's realised loss reaches max_loss_per_day.</summary>
+    private List<string> HaltAtLossLimit(ClientId clientId, Strategy? strategy, DateTimeOffset now)
+    {
+        if (strategy?.Settings.MaxLossPerDay is not { } maxLoss) return [];
+        var store = env.Store;
+        var loss = DailyUsageQuery.For(store, clientId, DateOnly.FromDateTime(now.UtcDateTime)).RealisedLoss;
+        if (loss < maxLoss || store.GetTradingState(clientId).State == TradingState.Halted) return [];
+        var reason = $"automatic: realised loss today {Decimals.Canonical(Math.Round(loss, 8))} reached max_loss_per_day {Decimals.Canonical(maxLoss)}";
+        store.SetTradingState(clientId, new TradingStatus(TradingState.Halted, reason, now));
+        store.Append(new AuditEntry(clientId, AuditKinds.TradingHalted, "HALTED", null, null,
+            Details.Of(("reason", reason), ("strategy_id", strategy.Id), ("automatic", "true")), env.Actor, now));
+        return [$"Trading HALTED for client {clientId}: {reason}. Resume with `robson resume --client-id {clientId} --acknowledge-risk`."];
+    }
+
+    private static IReadOnlyDictionary<Symbol, SymbolRules> RulesOf(IVenue venue, Plan plan) =>
+        plan.Legs.Select(l => venue.FindSymbol(l.Symbol)).OfType<SymbolRules>().DistinctBy(r => r.Symbol).ToDictionary(r => r.Symbol);
 
     private void Record(ExecutionResult result)
     {
@@ -144,12 +187,6 @@ public sealed class ExecutePlan(RobsonEnvironment env)
     private static decimal Notional(PlanLeg leg, SimulatedFill? fill) => leg.LimitPrice is { } price
         ? price * leg.Quantity
         : fill is null ? 0m : fill.Notional + (fill.RequestedQuantity - fill.FilledQuantity) * (fill.Mid ?? fill.AveragePrice);
-
-    private static decimal FeeInQuote(IVenue venue, Symbol symbol, VenueFill fill)
-    {
-        var rules = venue.FindSymbol(symbol);
-        return rules is not null && fill.CommissionAsset == rules.BaseAsset ? fill.Commission * fill.Price : fill.Commission;
-    }
 
     private static ExecutionAction SimulatedAction(IVenue venue, PlanLeg leg, SimulatedFill? fill)
     {

@@ -1,22 +1,29 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
 using Robson.Core.Market;
+using Robson.Core.Ports;
 using Robson.Core.Validation;
 
 namespace Robson.Core.UseCases;
 
 /// <summary>
-/// The paper-trading stage: runs every validator against the plan, the strategy and the venue's current
-/// rules and book, and stores the report bound to the plan hash and strategy version.
+/// The paper-trading stage: runs every validator against the plan, the strategy, the venue's current rules,
+/// book and balances, the tenant's trading state and today's figures, and stores the report bound to the
+/// plan hash and strategy version. Records an equity snapshot (for drawdown) as it goes.
 /// </summary>
 public sealed class ValidatePlan(RobsonEnvironment env)
 {
     public static readonly IReadOnlyList<IPlanValidator> Validators =
     [
         new TenantIsolationValidator(),
+        new TradingStateValidator(),
         new RiskConfigurationValidator(),
         new OperationValidator(),
         new SymbolRulesValidator(),
+        new MarketSanityValidator(),
+        new AccountValidator(),
+        new StopLossValidator(),
+        new DrawdownValidator(),
     ];
 
     public Outcome<ValidationReport> Execute(ClientId clientId, string planId)
@@ -25,24 +32,38 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         if (plan is null)
             return Outcome<ValidationReport>.Refuse($"plan '{planId}' not found");
         var strategy = plan.StrategyId is { } sid ? env.Store.FindStrategy(clientId, sid) : null;
+        var now = env.Time.GetUtcNow();
 
         var rules = new Dictionary<Symbol, SymbolRules>();
         var books = new Dictionary<Symbol, OrderBook>();
-        if (env.Venues.Find(plan.Venue) is { } venue)
+        var venue = env.Venues.Find(plan.ClientId, plan.Venue);
+        AccountSnapshot? account = null;
+        if (venue is not null)
+        {
             foreach (var symbol in plan.Legs.Select(l => l.Symbol).Distinct())
             {
                 if (venue.FindSymbol(symbol) is not { } symbolRules) continue;
                 rules[symbol] = symbolRules;
                 books[symbol] = venue.GetOrderBook(symbol);
             }
-
-        var context = new ValidationContext(clientId, plan, strategy, rules, books);
-        var issues = Validators.SelectMany(v => v.Validate(context)).ToList();
-        var now = env.Time.GetUtcNow();
-        var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
-            ValidationReport.StatusOf(issues), issues, now);
+            account = AccountValuation.Snapshot(venue, clientId);
+        }
 
         using var tx = env.Store.BeginExclusive();
+        if (account is not null)
+            env.Store.RecordEquity(clientId, plan.Venue, account.Equity, now);
+        var context = new ValidationContext(clientId, plan, strategy, rules, books)
+        {
+            Now = now,
+            TakerFeeRate = venue?.TakerFeeRate ?? 0m,
+            Account = account,
+            TradingStatus = env.Store.GetTradingState(clientId),
+            Today = DailyUsageQuery.For(env.Store, clientId, DateOnly.FromDateTime(now.UtcDateTime)),
+            PeakEquity = env.Store.PeakEquity(clientId, plan.Venue),
+        };
+        var issues = Validators.SelectMany(v => v.Validate(context)).ToList();
+        var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
+            ValidationReport.StatusOf(issues), issues, now);
         env.Store.InsertValidation(report);
         env.Store.Append(new AuditEntry(clientId, AuditKinds.PlanValidated, report.Status.Wire(), plan.Id, plan.Hash,
             Details.Of(("validation_id", report.Id), ("failures", report.Failures), ("warnings", report.Warnings),

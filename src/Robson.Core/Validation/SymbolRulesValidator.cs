@@ -1,12 +1,14 @@
 using Robson.Core.Domain;
 using Robson.Core.Market;
+using Robson.Core.Plans;
 
 namespace Robson.Core.Validation;
 
 /// <summary>
-/// The venue's rules for each leg's symbol, with Binance's semantics: status TRADING; PRICE_FILTER
-/// (min, max, tick); LOT_SIZE (min, max, step); MIN_NOTIONAL (price × quantity, market orders at the
-/// current mid). Never rounds: an off-step value fails and the message names the valid values around it.
+/// The venue's rules for each leg, with Binance's semantics: symbol status and every exchangeInfo filter
+/// (PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE, MIN_NOTIONAL, NOTIONAL, PERCENT_PRICE, PERCENT_PRICE_BY_SIDE).
+/// Exact decimal arithmetic; never rounds: an off-step value fails and the message names the valid values
+/// around it. A filter type Robson does not know is reported, not ignored.
 /// </summary>
 public sealed class SymbolRulesValidator : IPlanValidator
 {
@@ -26,59 +28,96 @@ public sealed class SymbolRulesValidator : IPlanValidator
             if (!rules.IsTrading)
                 yield return ValidationIssue.Failure(ValidationCodes.SymbolNotTrading, $"{leg.Symbol} is not trading (status {rules.Status})", ("leg", legNo), ("status", rules.Status));
 
-            if (leg.LimitPrice is { } price)
-                foreach (var issue in CheckPrice(rules, price, legNo))
+            var reference = context.ReferencePrice(leg);
+            var mid = context.FreshBook(leg.Symbol)?.Mid;
+            foreach (var filter in rules.Filters)
+                foreach (var issue in Check(filter, leg, legNo, reference, mid, rules))
                     yield return issue;
-            foreach (var issue in CheckQuantity(rules, leg.Quantity, legNo))
-                yield return issue;
-
-            var reference = leg.LimitPrice ?? (context.Books.TryGetValue(leg.Symbol, out var book) ? book.Mid : null);
-            if (reference is not { } notionalPrice)
-            {
-                yield return ValidationIssue.Failure(ValidationCodes.MarketDataStale, $"No market price for {leg.Symbol}: cannot check notional", ("leg", legNo));
-                continue;
-            }
-            var notional = notionalPrice * leg.Quantity;
-            if (notional < rules.MinNotional)
-                yield return ValidationIssue.Failure(ValidationCodes.MinNotional,
-                    $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is below the minimum {Decimals.Canonical(rules.MinNotional)}",
-                    ("leg", legNo), ("notional", notional), ("min_notional", rules.MinNotional), ("price_used", notionalPrice));
         }
     }
 
-    private static IEnumerable<ValidationIssue> CheckPrice(SymbolRules rules, decimal price, int legNo)
+    private static IEnumerable<ValidationIssue> Check(SymbolFilter filter, PlanLeg leg, int legNo, decimal? reference, decimal? mid, SymbolRules rules) => filter switch
     {
-        if (rules.MinPrice > 0 && price < rules.MinPrice)
-            yield return ValidationIssue.Failure(ValidationCodes.PriceFilter, $"Price {Decimals.Canonical(price)} is below the minimum {Decimals.Canonical(rules.MinPrice)}",
-                ("leg", legNo), ("price", price), ("min_price", rules.MinPrice));
-        if (rules.MaxPrice > 0 && price > rules.MaxPrice)
-            yield return ValidationIssue.Failure(ValidationCodes.PriceFilter, $"Price {Decimals.Canonical(price)} is above the maximum {Decimals.Canonical(rules.MaxPrice)}",
-                ("leg", legNo), ("price", price), ("max_price", rules.MaxPrice));
-        if (rules.TickSize > 0 && !Decimals.IsMultipleOf(price - rules.MinPrice, rules.TickSize))
+        PriceFilter f when leg.LimitPrice is { } price => CheckPrice(f, price, legNo),
+        LotSizeFilter { ForMarket: false } f => CheckLot(f, ValidationCodes.LotSize, leg.Quantity, legNo),
+        LotSizeFilter { ForMarket: true } f when leg.Type == OrderType.Market => CheckLot(f, ValidationCodes.MarketLotSize, leg.Quantity, legNo),
+        MinNotionalFilter f when leg.Type == OrderType.Limit || f.ApplyToMarket => CheckNotional(f.MinNotional, null, leg, legNo, reference, rules),
+        NotionalFilter f => CheckNotional(
+            leg.Type == OrderType.Limit || f.ApplyMinToMarket ? f.MinNotional : 0m,
+            leg.Type == OrderType.Limit || f.ApplyMaxToMarket ? f.MaxNotional : null, leg, legNo, reference, rules),
+        PercentPriceFilter f when leg.LimitPrice is { } price => CheckBand(f.Type, f.MultiplierDown, f.MultiplierUp, price, mid, legNo),
+        PercentPriceBySideFilter f when leg.LimitPrice is { } price => leg.Side == OrderSide.Buy
+            ? CheckBand(f.Type, f.BidMultiplierDown, f.BidMultiplierUp, price, mid, legNo)
+            : CheckBand(f.Type, f.AskMultiplierDown, f.AskMultiplierUp, price, mid, legNo),
+        UnknownFilter f => [ValidationIssue.Warning(ValidationCodes.UnknownFilter,
+            $"The venue applies filter {f.Type} to {leg.Symbol}, which Robson does not know: it was not checked and the venue may reject the order",
+            ("leg", legNo), ("filter", f.Type))],
+        _ => [],
+    };
+
+    private static IEnumerable<ValidationIssue> CheckPrice(PriceFilter f, decimal price, int legNo)
+    {
+        if (f.MinPrice > 0 && price < f.MinPrice)
+            yield return ValidationIssue.Failure(ValidationCodes.PriceFilter, $"Price {Decimals.Canonical(price)} is below the minimum {Decimals.Canonical(f.MinPrice)}",
+                ("leg", legNo), ("price", price), ("min_price", f.MinPrice));
+        if (f.MaxPrice > 0 && price > f.MaxPrice)
+            yield return ValidationIssue.Failure(ValidationCodes.PriceFilter, $"Price {Decimals.Canonical(price)} is above the maximum {Decimals.Canonical(f.MaxPrice)}",
+                ("leg", legNo), ("price", price), ("max_price", f.MaxPrice));
+        if (f.TickSize > 0 && !Decimals.IsMultipleOf(price - f.MinPrice, f.TickSize))
         {
-            var below = rules.MinPrice + Decimals.FloorToStep(price - rules.MinPrice, rules.TickSize);
-            var above = below + rules.TickSize;
+            var below = f.MinPrice + Decimals.FloorToStep(price - f.MinPrice, f.TickSize);
+            var above = below + f.TickSize;
             yield return ValidationIssue.Failure(ValidationCodes.PriceFilter,
-                $"Price {Decimals.Canonical(price)} is not a multiple of the tick size {Decimals.Canonical(rules.TickSize)}: nearest valid prices are {Decimals.Canonical(below)} and {Decimals.Canonical(above)}",
-                ("leg", legNo), ("price", price), ("tick_size", rules.TickSize), ("valid_below", below), ("valid_above", above));
+                $"Price {Decimals.Canonical(price)} is not a multiple of the tick size {Decimals.Canonical(f.TickSize)}: nearest valid prices are {Decimals.Canonical(below)} and {Decimals.Canonical(above)}",
+                ("leg", legNo), ("price", price), ("tick_size", f.TickSize), ("valid_below", below), ("valid_above", above));
         }
     }
 
-    private static IEnumerable<ValidationIssue> CheckQuantity(SymbolRules rules, decimal quantity, int legNo)
+    private static IEnumerable<ValidationIssue> CheckLot(LotSizeFilter f, string code, decimal quantity, int legNo)
     {
-        if (quantity < rules.MinQty)
-            yield return ValidationIssue.Failure(ValidationCodes.LotSize, $"Quantity {Decimals.Canonical(quantity)} is below the minimum {Decimals.Canonical(rules.MinQty)}",
-                ("leg", legNo), ("quantity", quantity), ("min_qty", rules.MinQty));
-        if (rules.MaxQty > 0 && quantity > rules.MaxQty)
-            yield return ValidationIssue.Failure(ValidationCodes.LotSize, $"Quantity {Decimals.Canonical(quantity)} is above the maximum {Decimals.Canonical(rules.MaxQty)}",
-                ("leg", legNo), ("quantity", quantity), ("max_qty", rules.MaxQty));
-        if (rules.StepSize > 0 && !Decimals.IsMultipleOf(quantity - rules.MinQty, rules.StepSize))
+        var name = f.Type;
+        if (quantity < f.MinQty)
+            yield return ValidationIssue.Failure(code, $"Quantity {Decimals.Canonical(quantity)} is below the {name} minimum {Decimals.Canonical(f.MinQty)}",
+                ("leg", legNo), ("quantity", quantity), ("min_qty", f.MinQty));
+        if (f.MaxQty > 0 && quantity > f.MaxQty)
+            yield return ValidationIssue.Failure(code, $"Quantity {Decimals.Canonical(quantity)} is above the {name} maximum {Decimals.Canonical(f.MaxQty)}",
+                ("leg", legNo), ("quantity", quantity), ("max_qty", f.MaxQty));
+        if (f.StepSize > 0 && quantity >= f.MinQty && !Decimals.IsMultipleOf(quantity - f.MinQty, f.StepSize))
         {
-            var below = rules.MinQty + Decimals.FloorToStep(quantity - rules.MinQty, rules.StepSize);
-            var above = below + rules.StepSize;
-            yield return ValidationIssue.Failure(ValidationCodes.LotSize,
-                $"Quantity {Decimals.Canonical(quantity)} is not a multiple of the step size {Decimals.Canonical(rules.StepSize)}: nearest valid quantities are {Decimals.Canonical(below)} and {Decimals.Canonical(above)}",
-                ("leg", legNo), ("quantity", quantity), ("step_size", rules.StepSize), ("valid_below", below), ("valid_above", above));
+            var below = f.MinQty + Decimals.FloorToStep(quantity - f.MinQty, f.StepSize);
+            var above = below + f.StepSize;
+            yield return ValidationIssue.Failure(code,
+                $"Quantity {Decimals.Canonical(quantity)} is not a multiple of the {name} step size {Decimals.Canonical(f.StepSize)}: nearest valid quantities are {Decimals.Canonical(below)} and {Decimals.Canonical(above)}",
+                ("leg", legNo), ("quantity", quantity), ("step_size", f.StepSize), ("valid_below", below), ("valid_above", above));
         }
+    }
+
+    private static IEnumerable<ValidationIssue> CheckNotional(decimal min, decimal? max, PlanLeg leg, int legNo, decimal? reference, SymbolRules rules)
+    {
+        if (reference is not { } price)
+        {
+            yield return ValidationIssue.Failure(ValidationCodes.MarketDataStale, $"No current market price for {leg.Symbol}: cannot check the order's value", ("leg", legNo));
+            yield break;
+        }
+        var notional = price * leg.Quantity;
+        if (notional < min)
+            yield return ValidationIssue.Failure(ValidationCodes.MinNotional,
+                $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is below the minimum {Decimals.Canonical(min)}",
+                ("leg", legNo), ("notional", notional), ("min_notional", min), ("price_used", price));
+        if (max is > 0 && notional > max)
+            yield return ValidationIssue.Failure(ValidationCodes.MinNotional,
+                $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is above the venue's maximum {Decimals.Canonical(max.Value)}",
+                ("leg", legNo), ("notional", notional), ("max_notional", max), ("price_used", price));
+    }
+
+    private static IEnumerable<ValidationIssue> CheckBand(string filter, decimal down, decimal up, decimal price, decimal? mid, int legNo)
+    {
+        if (mid is not { } reference) yield break; // MarketSanity reports the missing price once.
+        var low = reference * down;
+        var high = reference * up;
+        if ((down > 0 && price < low) || (up > 0 && price > high))
+            yield return ValidationIssue.Failure(ValidationCodes.PercentPrice,
+                $"Price {Decimals.Canonical(price)} is outside the venue's {filter} band {Decimals.Canonical(low)} - {Decimals.Canonical(high)} around {Decimals.Canonical(reference)}",
+                ("leg", legNo), ("price", price), ("band_low", low), ("band_high", high), ("reference_price", reference));
     }
 }

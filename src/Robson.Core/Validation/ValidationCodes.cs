@@ -24,12 +24,29 @@ public static class ValidationCodes
     public const string LotSize = "LOT_SIZE";
     public const string MinNotional = "MIN_NOTIONAL";
     public const string MarketDataStale = "MARKET_DATA_STALE";
+    public const string MarketLotSize = "MARKET_LOT_SIZE";
+    public const string PercentPrice = "PERCENT_PRICE";
+    public const string UnknownFilter = "UNKNOWN_FILTER";
+    public const string PriceCollar = "PRICE_COLLAR";
+    public const string InsufficientDepth = "INSUFFICIENT_DEPTH";
+    public const string HighSlippage = "HIGH_SLIPPAGE";
+    public const string MaxNotionalPerOrder = "MAX_NOTIONAL_PER_ORDER";
+    public const string InsufficientBalance = "INSUFFICIENT_BALANCE";
+    public const string MaxPositionExceeded = "MAX_POSITION_EXCEEDED";
+    public const string StopLossRequired = "STOP_LOSS_REQUIRED";
+    public const string StopLossRiskExceeded = "STOP_LOSS_RISK_EXCEEDED";
+    public const string MaxDrawdownExceeded = "MAX_DRAWDOWN_EXCEEDED";
+    public const string TradingHalted = "TRADING_HALTED";
+    public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
+    public const string AccountUnavailable = "ACCOUNT_UNAVAILABLE";
 
     public static readonly IReadOnlyList<string> All =
     [
         TenantMismatch, RiskConfigMissing, MaxDrawdownMissing, MaxDrawdownInvalid, MaxDrawdownHigh,
         StopLossMissing, StopLossInvalid, StopLossHigh, MaxPositionMissing, MaxPositionInvalid, MaxPositionHigh,
         OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
-        SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale,
+        SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
+        PriceCollar, InsufficientDepth, HighSlippage, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
+        StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable,
     ];
 }

@@ -1,4 +1,5 @@
 using Robson.Core.Domain;
+using Robson.Core.Guards;
 using Robson.Core.Market;
 using Robson.Core.Plans;
 using Robson.Core.Strategies;
@@ -11,7 +12,35 @@ public sealed record ValidationContext(
     Plan Plan,
     Strategy? Strategy,
     IReadOnlyDictionary<Symbol, SymbolRules> Rules,
-    IReadOnlyDictionary<Symbol, OrderBook> Books);
+    IReadOnlyDictionary<Symbol, OrderBook> Books)
+{
+    /// <summary>Market data older than this is stale: validation fails rather than trusting it.</summary>
+    public static readonly TimeSpan MaxMarketDataAge = TimeSpan.FromSeconds(30);
+
+    public DateTimeOffset Now { get; init; }
+    public decimal TakerFeeRate { get; init; }
+
+    /// <summary>The tenant's balances and prices on the plan's venue; null when the venue could not say.</summary>
+    public AccountSnapshot? Account { get; init; }
+
+    public TradingStatus TradingStatus { get; init; } = TradingStatus.Active;
+    public DailyUsage Today { get; init; } = DailyUsage.None;
+
+    /// <summary>Highest recorded equity of the tenant on the venue (including now).</summary>
+    public decimal? PeakEquity { get; init; }
+
+    /// <summary>A fresh book for the symbol, or null when missing or stale.</summary>
+    public OrderBook? FreshBook(Symbol symbol) =>
+        Books.TryGetValue(symbol, out var book) && book.Mid is not null && Now - book.AsOf <= MaxMarketDataAge ? book : null;
+
+    /// <summary>Expected fill of a leg against the current book (null without a fresh book).</summary>
+    public SimulatedFill? ExpectedFill(PlanLeg leg) =>
+        FreshBook(leg.Symbol) is { } book ? FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice, TakerFeeRate) : null;
+
+    /// <summary>The price a leg is valued at: its limit, else its expected average fill, else the mid.</summary>
+    public decimal? ReferencePrice(PlanLeg leg) =>
+        leg.LimitPrice ?? (ExpectedFill(leg) is { FilledQuantity: > 0 } fill ? fill.AveragePrice : FreshBook(leg.Symbol)?.Mid);
+}
 
 public interface IPlanValidator
 {

@@ -52,6 +52,28 @@ internal static class Schema
         CREATE TABLE paper_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, updated_at TEXT NOT NULL);
         CREATE TABLE paper_balances (client_id INTEGER NOT NULL, asset TEXT NOT NULL, free TEXT NOT NULL, PRIMARY KEY (client_id, asset));
         """,
+        """
+        CREATE TABLE trading_states (
+            client_id INTEGER PRIMARY KEY, state TEXT NOT NULL, reason TEXT NOT NULL, changed_at TEXT NOT NULL);
+        CREATE TABLE equity_snapshots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, client_id INTEGER NOT NULL, venue TEXT NOT NULL, equity TEXT NOT NULL, taken_at TEXT NOT NULL);
+        CREATE INDEX equity_by_client ON equity_snapshots (client_id, venue);
+        CREATE TABLE equity_peaks (client_id INTEGER NOT NULL, venue TEXT NOT NULL, peak TEXT NOT NULL, PRIMARY KEY (client_id, venue));
+        ALTER TABLE plans ADD COLUMN allocation_json TEXT;
+        """,
+        """
+        CREATE TABLE paper_orders (
+            client_id INTEGER NOT NULL, client_order_id TEXT NOT NULL, result_json TEXT NOT NULL, placed_at TEXT NOT NULL,
+            PRIMARY KEY (client_id, client_order_id));
+        CREATE TABLE venues (
+            client_id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL, credentials_file TEXT,
+            created_at TEXT NOT NULL, PRIMARY KEY (client_id, name));
+        CREATE TABLE venue_limits (
+            base_url TEXT PRIMARY KEY, blocked_until TEXT, reason TEXT, used_weight INTEGER, updated_at TEXT NOT NULL);
+        CREATE TABLE exchange_info (base_url TEXT PRIMARY KEY, json TEXT NOT NULL, fetched_at TEXT NOT NULL);
+        ALTER TABLE fills ADD COLUMN venue_trade_id TEXT;
+        CREATE UNIQUE INDEX fills_by_trade ON fills (client_id, client_order_id, venue_trade_id) WHERE venue_trade_id IS NOT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

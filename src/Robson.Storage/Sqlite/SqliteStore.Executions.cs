@@ -14,12 +14,19 @@ public sealed partial class SqliteStore
             ("$s", e.Status.Wire()), ("$g", StoredJson.Guards(e.Guards)), ("$a", StoredJson.Actions(e.Actions)), ("$e", e.Error),
             ("$t", Text.Time(e.ExecutedAt)));
 
-    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) =>
-        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = $c ORDER BY executed_at DESC, rowid DESC LIMIT $n",
-            r => new ExecutionResult(r.GetString(0), r.GetString(1), r.GetString(2), ClientId.From(r.GetInt64(3)), r.GetString(4),
-                EnumText.ParseMode(r.GetString(5)), EnumText.ParseExecutionStatus(r.GetString(6)), StoredJson.ParseGuards(r.GetString(7)),
-                StoredJson.ParseActions(r.GetString(8)), r.NullableString(9), Text.ParseTime(r.GetString(10))),
-            ("$c", clientId.Value), ("$n", limit));
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => ListExecutions(clientId, null, limit);
+
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit) =>
+        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = $c AND ($p IS NULL OR plan_id = $p) " +
+              "ORDER BY executed_at DESC, rowid DESC LIMIT $n", ReadExecution, ("$c", clientId.Value), ("$p", planId), ("$n", limit));
+
+    public ExecutionResult? FindExecution(ClientId clientId, string executionId) =>
+        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = $c AND id = $id", ReadExecution,
+            ("$c", clientId.Value), ("$id", executionId)).FirstOrDefault();
+
+    private static ExecutionResult ReadExecution(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2),
+        ClientId.From(r.GetInt64(3)), r.GetString(4), EnumText.ParseMode(r.GetString(5)), EnumText.ParseExecutionStatus(r.GetString(6)),
+        StoredJson.ParseGuards(r.GetString(7)), StoredJson.ParseActions(r.GetString(8)), r.NullableString(9), Text.ParseTime(r.GetString(10)));
 
     private const string OrderColumns = "client_order_id, client_id, execution_id, plan_id, leg_index, venue, symbol, side, type, quantity, price, " +
                                         "status, reserved_notional, executed_quantity, executed_notional, venue_order_id, created_at";
@@ -54,13 +61,24 @@ public sealed partial class SqliteStore
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND day = $d ORDER BY created_at", ReadOrder,
             ("$c", clientId.Value), ("$d", Text.Day(day)));
 
+    private const string FillColumns = "client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at";
+
     public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day) =>
-        Query("SELECT client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at FROM fills " +
-              "WHERE client_id = $c AND filled_at < $end ORDER BY filled_at, id",
-            r => new FillRecord(ClientId.From(r.GetInt64(0)), r.GetString(1), Symbol.From(r.GetString(2)), EnumText.ParseSide(r.GetString(3)),
-                Text.ParseDec(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)), r.GetString(7),
-                Text.ParseDec(r.GetString(8)), Text.ParseTime(r.GetString(9))),
+        Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND filled_at < $end ORDER BY filled_at, id", ReadFill,
             ("$c", clientId.Value), ("$end", Text.Day(day.AddDays(1))));
+
+    public IReadOnlyList<OrderRecord> OrdersOfExecution(ClientId clientId, string executionId) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND execution_id = $e ORDER BY leg_index", ReadOrder,
+            ("$c", clientId.Value), ("$e", executionId));
+
+    public IReadOnlyList<FillRecord> FillsOfExecution(ClientId clientId, string executionId) =>
+        Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND client_order_id IN " +
+              "(SELECT client_order_id FROM orders WHERE client_id = $c AND execution_id = $e) ORDER BY filled_at, id", ReadFill,
+            ("$c", clientId.Value), ("$e", executionId));
+
+    private static FillRecord ReadFill(SqliteDataReader r) => new(ClientId.From(r.GetInt64(0)), r.GetString(1), Symbol.From(r.GetString(2)),
+        EnumText.ParseSide(r.GetString(3)), Text.ParseDec(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)),
+        r.GetString(7), Text.ParseDec(r.GetString(8)), Text.ParseTime(r.GetString(9)));
 
     private static OrderRecord ReadOrder(SqliteDataReader r) => new(
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),

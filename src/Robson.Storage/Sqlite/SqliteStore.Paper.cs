@@ -21,4 +21,12 @@ public sealed partial class SqliteStore
     public void SetBalance(ClientId clientId, string asset, decimal free) =>
         Execute("INSERT INTO paper_balances (client_id, asset, free) VALUES ($c, $a, $f) ON CONFLICT (client_id, asset) DO UPDATE SET free = $f",
             ("$c", clientId.Value), ("$a", asset), ("$f", Text.Dec(free)));
+
+    public void RecordPaperOrder(ClientId clientId, string clientOrderId, Robson.Core.Ports.VenueOrderResult result, DateTimeOffset at) =>
+        Execute("INSERT INTO paper_orders (client_id, client_order_id, result_json, placed_at) VALUES ($c, $o, $r, $t)",
+            ("$c", clientId.Value), ("$o", clientOrderId), ("$r", StoredJson.VenueResult(result)), ("$t", Text.Time(at)));
+
+    public Robson.Core.Ports.VenueOrderResult? FindPaperOrder(ClientId clientId, string clientOrderId) =>
+        Scalar("SELECT result_json FROM paper_orders WHERE client_id = $c AND client_order_id = $o", ("$c", clientId.Value), ("$o", clientOrderId))
+            is string json ? StoredJson.ParseVenueResult(json) : null;
 }

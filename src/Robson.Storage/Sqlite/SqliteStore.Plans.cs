@@ -7,12 +7,12 @@ namespace Robson.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string PlanColumns = "id, client_id, strategy_id, kind, venue, legs_json, created_at, hash";
+    private const string PlanColumns = "id, client_id, strategy_id, kind, venue, legs_json, created_at, hash, allocation_json";
 
     public void InsertPlan(Plan plan) =>
-        Execute($"INSERT INTO plans ({PlanColumns}) VALUES ($id, $c, $s, $k, $v, $l, $t, $h)",
+        Execute($"INSERT INTO plans ({PlanColumns}) VALUES ($id, $c, $s, $k, $v, $l, $t, $h, $a)",
             ("$id", plan.Id), ("$c", plan.ClientId.Value), ("$s", plan.StrategyId), ("$k", plan.Kind.Wire()), ("$v", plan.Venue),
-            ("$l", StoredJson.Legs(plan.Legs)), ("$t", Text.Time(plan.CreatedAt)), ("$h", plan.Hash));
+            ("$l", StoredJson.Legs(plan.Legs)), ("$t", Text.Time(plan.CreatedAt)), ("$h", plan.Hash), ("$a", StoredJson.Allocation(plan.Allocation)));
 
     public Plan? FindPlan(ClientId clientId, string planId) =>
         Query($"SELECT {PlanColumns} FROM plans WHERE client_id = $c AND id = $id", ReadPlan, ("$c", clientId.Value), ("$id", planId)).FirstOrDefault();
@@ -22,7 +22,10 @@ public sealed partial class SqliteStore
 
     private static Plan ReadPlan(SqliteDataReader r) => new(
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.NullableInt64(2), EnumText.ParsePlanKind(r.GetString(3)), r.GetString(4),
-        StoredJson.ParseLegs(r.GetString(5)), Text.ParseTime(r.GetString(6)), r.GetString(7));
+        StoredJson.ParseLegs(r.GetString(5)), Text.ParseTime(r.GetString(6)), r.GetString(7))
+    {
+        Allocation = StoredJson.ParseAllocation(r.NullableString(8)),
+    };
 
     private const string ValidationColumns = "id, plan_id, plan_hash, client_id, strategy_id, strategy_version, status, issues_json, validated_at";
 

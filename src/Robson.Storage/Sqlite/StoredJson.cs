@@ -13,7 +13,14 @@ internal sealed record StoredLeg(string Symbol, string Side, string Type, string
 internal sealed record StoredSettings(
     string? MaxDrawdownPercent, string? StopLossPercent, string? MaxPositionSizePercent, int? MaxOrdersPerDay,
     string? MaxNotionalPerDay, string? MaxLossPerDay, bool LiveEnabled, List<string> AllowedSymbols,
-    List<string> AllowedOrderTypes, string? MaxNotionalPerOrder, int ValidationTtlMinutes);
+    List<string> AllowedOrderTypes, string? MaxNotionalPerOrder, int ValidationTtlMinutes,
+    string? PriceCollarPercent = null, string? SlippageWarningPercent = null, List<string>? AllowedPlanKinds = null);
+
+internal sealed record StoredAllocation(string Asset, string CurrentQuantity, string Price, string CurrentPercent, string TargetPercent, string TargetQuantity);
+
+internal sealed record StoredFill(string Price, string Quantity, string Commission, string CommissionAsset, string? TradeId);
+
+internal sealed record StoredVenueResult(string Status, string? VenueOrderId, List<StoredFill> Fills, string? Reason);
 
 internal sealed record StoredIssue(string Code, string Severity, string Message, SortedDictionary<string, string> Details);
 
@@ -24,6 +31,8 @@ internal sealed record StoredAction(string Type, string Description, SortedDicti
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(List<StoredLeg>))]
 [JsonSerializable(typeof(StoredSettings))]
+[JsonSerializable(typeof(StoredVenueResult))]
+[JsonSerializable(typeof(List<StoredAllocation>))]
 [JsonSerializable(typeof(List<StoredIssue>))]
 [JsonSerializable(typeof(List<StoredGuard>))]
 [JsonSerializable(typeof(List<StoredAction>))]
@@ -46,10 +55,31 @@ internal static class StoredJson
             .Select(l => new PlanLeg(Symbol.From(l.Symbol), EnumText.ParseSide(l.Side), EnumText.ParseOrderType(l.Type),
                 Decimals.ParseStored(l.Quantity), ParseDec(l.LimitPrice), ParseDec(l.StopLoss))).ToList();
 
+    public static string? Allocation(IReadOnlyList<AllocationRow> rows) => rows.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
+        rows.Select(r => new StoredAllocation(r.Asset, Decimals.Canonical(r.CurrentQuantity), Decimals.Canonical(r.Price), Decimals.Canonical(r.CurrentPercent),
+            Decimals.Canonical(r.TargetPercent), Decimals.Canonical(r.TargetQuantity))).ToList(), StoredJsonContext.Default.ListStoredAllocation);
+
+    public static List<AllocationRow> ParseAllocation(string? json) => json is null ? [] :
+        System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStoredAllocation)!
+            .Select(r => new AllocationRow(r.Asset, Decimals.ParseStored(r.CurrentQuantity), Decimals.ParseStored(r.Price), Decimals.ParseStored(r.CurrentPercent),
+                Decimals.ParseStored(r.TargetPercent), Decimals.ParseStored(r.TargetQuantity))).ToList();
+
+    public static string VenueResult(Robson.Core.Ports.VenueOrderResult r) => System.Text.Json.JsonSerializer.Serialize(
+        new StoredVenueResult(r.Status, r.VenueOrderId, r.Fills.Select(f => new StoredFill(Decimals.Canonical(f.Price), Decimals.Canonical(f.Quantity),
+            Decimals.Canonical(f.Commission), f.CommissionAsset, f.TradeId)).ToList(), r.Reason), StoredJsonContext.Default.StoredVenueResult);
+
+    public static Robson.Core.Ports.VenueOrderResult ParseVenueResult(string json)
+    {
+        var r = System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.StoredVenueResult)!;
+        return new Robson.Core.Ports.VenueOrderResult(r.Status, r.VenueOrderId, r.Fills.Select(f => new Robson.Core.Ports.VenueFill(
+            Decimals.ParseStored(f.Price), Decimals.ParseStored(f.Quantity), Decimals.ParseStored(f.Commission), f.CommissionAsset, f.TradeId)).ToList(), r.Reason);
+    }
+
     public static string Settings(StrategySettings s) => System.Text.Json.JsonSerializer.Serialize(new StoredSettings(
         Dec(s.MaxDrawdownPercent), Dec(s.StopLossPercent), Dec(s.MaxPositionSizePercent), s.MaxOrdersPerDay,
         Dec(s.MaxNotionalPerDay), Dec(s.MaxLossPerDay), s.LiveEnabled, [.. s.AllowedSymbols],
-        [.. s.AllowedOrderTypes.Select(t => t.Wire())], Dec(s.MaxNotionalPerOrder), s.ValidationTtlMinutes), StoredJsonContext.Default.StoredSettings);
+        [.. s.AllowedOrderTypes.Select(t => t.Wire())], Dec(s.MaxNotionalPerOrder), s.ValidationTtlMinutes,
+        Dec(s.PriceCollarPercent), Dec(s.SlippageWarningPercent), [.. s.AllowedPlanKinds.Select(k => k.Wire())]), StoredJsonContext.Default.StoredSettings);
 
     public static StrategySettings ParseSettings(string json)
     {
@@ -67,6 +97,9 @@ internal static class StoredJson
             AllowedOrderTypes = s.AllowedOrderTypes.Select(EnumText.ParseOrderType).ToList(),
             MaxNotionalPerOrder = ParseDec(s.MaxNotionalPerOrder),
             ValidationTtlMinutes = s.ValidationTtlMinutes,
+            PriceCollarPercent = ParseDec(s.PriceCollarPercent) ?? StrategySettings.DefaultPriceCollarPercent,
+            SlippageWarningPercent = ParseDec(s.SlippageWarningPercent) ?? StrategySettings.DefaultSlippageWarningPercent,
+            AllowedPlanKinds = s.AllowedPlanKinds?.Select(EnumText.ParsePlanKind).ToList() ?? new StrategySettings().AllowedPlanKinds,
         };
     }
 

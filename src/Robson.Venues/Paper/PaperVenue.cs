@@ -20,6 +20,15 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
 
     public SymbolRules? FindSymbol(Symbol symbol) => PaperInstruments.All.TryGetValue(symbol, out var i) ? i.Rules : null;
 
+    public IReadOnlyCollection<SymbolRules> ListSymbols() => PaperInstruments.All.Values.Select(i => i.Rules).ToList();
+
+    public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId) => BalancesOf(clientId);
+
+    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId) => ledger.FindPaperOrder(clientId, clientOrderId);
+
+    /// <summary>The paper venue keeps no resting orders.</summary>
+    public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => [];
+
     public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;
 
     public OrderBook GetOrderBook(Symbol symbol) =>
@@ -37,34 +46,43 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
         var fill = FillSimulator.Simulate(GetOrderBook(leg.Symbol), leg.Side, leg.Quantity, leg.LimitPrice, FeeRate);
 
         using var tx = unitOfWork.BeginExclusive();
+        // Like a real exchange, the paper venue refuses a client order id it has seen: an order is never placed twice.
+        if (ledger.FindPaperOrder(request.ClientId, request.ClientOrderId) is not null)
+            return Reject("Duplicate order sent.");
         var balances = new Dictionary<string, decimal>(BalancesOf(request.ClientId));
         var quote = balances.GetValueOrDefault(rules.QuoteAsset);
         var baseFree = balances.GetValueOrDefault(rules.BaseAsset);
+        VenueOrderResult result;
         if (leg.Side == OrderSide.Buy && fill.Notional + fill.Fee > quote)
-            return Reject($"insufficient balance: need {Decimals.Canonical(fill.Notional + fill.Fee)} {rules.QuoteAsset}, free {Decimals.Canonical(quote)}");
-        if (leg.Side == OrderSide.Sell && fill.FilledQuantity > baseFree)
-            return Reject($"insufficient balance: need {Decimals.Canonical(fill.FilledQuantity)} {rules.BaseAsset}, free {Decimals.Canonical(baseFree)}");
-
-        if (leg.Side == OrderSide.Buy)
-        {
-            balances[rules.QuoteAsset] = quote - fill.Notional - fill.Fee;
-            balances[rules.BaseAsset] = baseFree + fill.FilledQuantity;
-        }
+            result = Reject($"insufficient balance: need {Decimals.Canonical(fill.Notional + fill.Fee)} {rules.QuoteAsset}, free {Decimals.Canonical(quote)}");
+        else if (leg.Side == OrderSide.Sell && fill.FilledQuantity > baseFree)
+            result = Reject($"insufficient balance: need {Decimals.Canonical(fill.FilledQuantity)} {rules.BaseAsset}, free {Decimals.Canonical(baseFree)}");
         else
         {
-            balances[rules.BaseAsset] = baseFree - fill.FilledQuantity;
-            balances[rules.QuoteAsset] = quote + fill.Notional - fill.Fee;
-        }
-        foreach (var (asset, free) in balances)
-            ledger.SetBalance(request.ClientId, asset, free);
-        tx.Commit();
+            if (leg.Side == OrderSide.Buy)
+            {
+                balances[rules.QuoteAsset] = quote - fill.Notional - fill.Fee;
+                balances[rules.BaseAsset] = baseFree + fill.FilledQuantity;
+            }
+            else
+            {
+                balances[rules.BaseAsset] = baseFree - fill.FilledQuantity;
+                balances[rules.QuoteAsset] = quote + fill.Notional - fill.Fee;
+            }
+            foreach (var (asset, free) in balances)
+                ledger.SetBalance(request.ClientId, asset, free);
 
-        var fills = fill.Fills.Select(level => new VenueFill(level.Price, level.Quantity, level.Price * level.Quantity * FeeRate, rules.QuoteAsset)).ToList();
-        var remainder = leg.Quantity - fill.FilledQuantity;
-        return remainder == 0
-            ? new VenueOrderResult("FILLED", "paper-" + request.ClientOrderId, fills, null)
-            : new VenueOrderResult("EXPIRED", "paper-" + request.ClientOrderId, fills,
-                $"paper venue keeps no resting orders: unfilled {Decimals.Canonical(remainder)} expired");
+            var fills = fill.Fills.Select((level, i) => new VenueFill(level.Price, level.Quantity, level.Price * level.Quantity * FeeRate, rules.QuoteAsset,
+                $"{request.ClientOrderId}-t{i + 1}")).ToList();
+            var remainder = leg.Quantity - fill.FilledQuantity;
+            result = remainder == 0
+                ? new VenueOrderResult("FILLED", "paper-" + request.ClientOrderId, fills, null)
+                : new VenueOrderResult("EXPIRED", "paper-" + request.ClientOrderId, fills,
+                    $"paper venue keeps no resting orders: unfilled {Decimals.Canonical(remainder)} expired");
+        }
+        ledger.RecordPaperOrder(request.ClientId, request.ClientOrderId, result, time.GetUtcNow());
+        tx.Commit();
+        return result;
     }
 
     private static VenueOrderResult Reject(string reason) => new("REJECTED", null, [], reason);

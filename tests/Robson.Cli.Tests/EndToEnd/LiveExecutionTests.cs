@@ -82,7 +82,7 @@ public sealed class LiveExecutionTests : IDisposable
         var run = Live(planId);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("✗ Policy: LIVE requires a plan made under a strategy", run.Stdout);
+        Assert.Contains("✗ Policy: Policy refuses [STRATEGY_REQUIRED]", run.Stdout);
         Assert.Equal(0, _robson.Run("execute", planId, "--client-id", "1").ExitCode);
     }
 
@@ -107,7 +107,7 @@ public sealed class LiveExecutionTests : IDisposable
         var run = _robson.Run("execute", planId, "--client-id", "1");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("✗ Policy: Policy refuses: symbol ETHUSDT is not allowed by the strategy", run.Stdout);
+        Assert.Contains("✗ Policy: Policy refuses [SYMBOL_NOT_ALLOWED] symbol ETHUSDT is not allowed by the strategy", run.Stdout);
     }
 
     [Fact]
@@ -136,32 +136,39 @@ public sealed class LiveExecutionTests : IDisposable
     }
 
     [Fact]
-    public void Execute_RealisedLossReachesTheLimit_FurtherLiveBlocked()
+    public void Execute_RealisedLossReachesTheLimit_HaltsTheTenantAndBlocksFurtherLive()
     {
-        var strategy = _robson.CreateLiveStrategy(maxLoss: "1");
-        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "1")).ExitCode);
-        _robson.Expect(0, "paper", "set-price", "ETHUSDT", "2990");
-        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "sell", "ETHUSDT", "1")).ExitCode);
+        var strategy = _robson.CreateLiveStrategy(maxLoss: "100");
+        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "1", "--stop-loss", "2910")).ExitCode);
+        _robson.Expect(0, "paper", "set-price", "ETHUSDT", "2900");
+        var sell = Live(_robson.ValidatedPlan("1", strategy, "sell", "ETHUSDT", "1"));
+        Assert.Equal(0, sell.ExitCode);
+        Assert.Contains("NOTICE: Trading HALTED for client 1: automatic: realised loss today 106.19001 reached max_loss_per_day 100", sell.Stdout);
 
         var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
-        // Bought 1 @ 3000.15 + 3.00015 fee; sold 1 @ 2989.86 (mid 2990 − 0.14 half-spread) − 2.98986 fee.
-        Assert.Equal(-16.28001m, report.GetProperty("realised_pnl").GetDecimal());
-        var run = Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "0.01"));
+        // Bought 1 @ 3000.15 + 3.00015 fee; sold 1 @ 2899.86 (mid 2900 − 0.14 half-spread) − 2.89986 fee: 2896.96014 − 3003.15015.
+        Assert.Equal(-106.19001m, report.GetProperty("realised_pnl").GetDecimal());
+        var next = _robson.Plan("1", "buy", "ETHUSDT", "0.01", "--strategy-id", strategy);
+        Assert.Contains("[TRADING_HALTED]", _robson.Expect(1, "validate", next, "--client-id", "1").Stdout);
+        var run = Live(next);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Max loss limit reached: 16.28001 >= 1", run.Stdout);
+        Assert.Contains("✗ TradingState: Trading is HALTED: automatic", run.Stdout);
+        Assert.Contains("Max loss limit reached: 106.19001 >= 100", run.Stdout);
     }
 
     [Fact]
-    public void LiveBuyWithoutFunds_FailsWithTheVenuesReason_AndCountsNothing()
+    public void LiveBuyWhoseFundsWereSpentSinceValidation_FailsWithTheVenuesReason_AndCountsNothing()
     {
-        var strategy = _robson.CreateLiveStrategy();
-        var planId = _robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "1");
+        var strategy = _robson.CreateLiveStrategy(maxPosition: "100");
+        var first = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "2");
+        var second = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "2");
+        Assert.Equal(0, Live(first).ExitCode);
 
-        var run = Live(planId);
+        var run = Live(second);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("STATUS: ✗ FAILED", run.Stdout);
         Assert.Contains("insufficient balance", run.Stdout);
-        Assert.Equal(0, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+        Assert.Equal(1, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
     }
 }

@@ -48,21 +48,34 @@ public sealed class Robson : IDisposable
     }
 
     /// <summary>A strategy allowed to go LIVE, with limits; returns its id.</summary>
-    public string CreateLiveStrategy(string client = "1", string maxOrders = "10", string maxNotional = "100000", string maxLoss = "1000", params string[] extra)
+    public string CreateLiveStrategy(string client = "1", string maxOrders = "10", string maxNotional = "100000", string maxLoss = "1000",
+        string maxPosition = "50", string maxNotionalPerOrder = "50000", params string[] extra)
     {
         var args = new List<string>
         {
             "strategy", "create", "--client-id", client, "--name", "s" + Guid.NewGuid().ToString("N")[..8],
-            "--max-drawdown-percent", "20", "--stop-loss-percent", "5", "--max-position-size-percent", "25",
+            "--max-drawdown-percent", "20", "--stop-loss-percent", "5", "--max-position-size-percent", maxPosition,
             "--max-orders-per-day", maxOrders, "--max-notional-per-day", maxNotional, "--max-loss-per-day", maxLoss,
-            "--live-enabled", "--json",
+            "--max-notional-per-order", maxNotionalPerOrder, "--live-enabled", "--json",
         };
         args.AddRange(extra);
         return Expect(0, [.. args]).Json.GetProperty("strategy_id").GetInt64().ToString();
     }
 
+    /// <summary>Reference prices of the paper venue, for stop-losses the tests do not care about.</summary>
+    public static readonly IReadOnlyDictionary<string, decimal> ReferencePrices = new Dictionary<string, decimal>
+    {
+        ["BTCUSDT"] = 60000m, ["ETHUSDT"] = 3000m, ["BNBUSDT"] = 600m, ["SOLUSDT"] = 150m,
+    };
+
+    /// <summary>
+    /// Stores a plan and returns its id. A buy under a strategy gets a stop-loss 3 % under the reference
+    /// price unless the test gives one, since strategies with stop_loss_percent require it.
+    /// </summary>
     public string Plan(string client, params string[] args)
     {
+        if (args[0] == "buy" && args.Contains("--strategy-id") && !args.Contains("--stop-loss"))
+            args = [.. args, "--stop-loss", (ReferencePrices[args[1]] * 0.97m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)];
         var run = Expect(0, ["plan", .. args, "--client-id", client, "--json"]);
         return run.Json.GetProperty("plan_id").GetString()!;
     }

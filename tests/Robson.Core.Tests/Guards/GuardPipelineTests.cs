@@ -7,10 +7,13 @@ namespace Robson.Core.Tests.Guards;
 public sealed class GuardPipelineTests
 {
     private static readonly string[] ReportOrder =
-        ["TenantContext", "Policy", "ValidationRequired", "Acknowledgement", "ExecutionLimits", "SingleLiveExecution"];
+        ["TenantContext", "Policy", "ValidationRequired", "Acknowledgement", "TradingState", "ExecutionLimits", "SingleLiveExecution",
+            "UnresolvedOrders"];
+
+    private static readonly TradingStatus Halted = new(TradingState.Halted, "loss limit reached", Now);
 
     [Fact]
-    public void EvaluateAll_ReportsEverySixGuardsInReportOrder()
+    public void EvaluateAll_ReportsEveryGuardInReportOrder_TenantContextThenPolicyFirst()
     {
         var results = GuardPipeline.EvaluateAll(GuardContexts.Live());
 
@@ -30,6 +33,8 @@ public sealed class GuardPipelineTests
         {
             Today = new DailyUsage(10, 10_000m, -500m),
             PlanAlreadySent = true,
+            TradingStatus = Halted,
+            UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
         };
 
         Assert.All(GuardPipeline.EvaluateAll(context), r => Assert.True(r.Passed, r.Name));
@@ -45,6 +50,8 @@ public sealed class GuardPipelineTests
             RiskAcknowledged = false,
             Today = new DailyUsage(10, 0m, 0m),
             PlanAlreadySent = true,
+            TradingStatus = Halted,
+            UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
         };
 
         var failed = GuardPipeline.EvaluateAll(context).Where(r => !r.Passed).Select(r => r.Name);

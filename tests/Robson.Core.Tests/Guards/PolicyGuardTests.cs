@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Robson.Core.Domain;
 using Robson.Core.Guards;
 using static Robson.Core.Tests.Support.Fixtures;
 
 namespace Robson.Core.Tests.Guards;
 
-public sealed class PolicyGuardTests
+public sealed partial class PolicyGuardTests
 {
     private readonly PolicyGuard _guard = new();
 
@@ -15,7 +16,7 @@ public sealed class PolicyGuardTests
 
         Assert.False(result.Passed);
         Assert.Equal("Policy", result.Name);
-        Assert.Equal("STRATEGY_REQUIRED", result.Details["rule"]);
+        Assert.Equal("STRATEGY_REQUIRED", result.Details["rules"]);
     }
 
     [Fact]
@@ -103,4 +104,91 @@ public sealed class PolicyGuardTests
 
         Assert.False(_guard.Evaluate(context).Passed);
     }
+
+    /// <summary>A LIVE context that breaks exactly one policy rule.</summary>
+    public sealed record Refusal(string Rule, GuardContext Context)
+    {
+        public override string ToString() => Rule;
+    }
+
+    public static TheoryData<Refusal> Refusals() => new()
+    {
+        new Refusal("STRATEGY_REQUIRED", GuardContexts.Live() with { Strategy = null }),
+        new Refusal("LIVE_DISABLED", GuardContexts.Live().WithSettings(s => s with { LiveEnabled = false })),
+        new Refusal("PLAN_KIND_NOT_ALLOWED", GuardContexts.Live().WithSettings(s => s with { AllowedPlanKinds = [PlanKind.Sell, PlanKind.Rebalance] })),
+        new Refusal("SYMBOL_NOT_ALLOWED", GuardContexts.Live().WithSettings(s => s with { AllowedSymbols = ["ETHUSDT"] })),
+        new Refusal("ORDER_TYPE_NOT_ALLOWED", GuardContexts.Live().WithSettings(s => s with { AllowedOrderTypes = [OrderType.Market] })),
+        new Refusal("MARKET_WITHOUT_NOTIONAL_LIMIT", GuardContexts.Live() with { Plan = Plan(MarketBuy()) }),
+        new Refusal("MAX_NOTIONAL_PER_ORDER", GuardContexts.Live().WithSettings(s => s with { MaxNotionalPerOrder = 49.99m })),
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Evaluate_EachRefusal_NamesItsRule(Refusal refusal)
+    {
+        var result = _guard.Evaluate(refusal.Context);
+
+        Assert.False(result.Passed);
+        Assert.Equal(refusal.Rule, result.Details["rules"]);
+        Assert.StartsWith($"Policy refuses [{refusal.Rule}]", result.Message);
+    }
+
+    [Fact]
+    public void Evaluate_DryRunMarketOrderWithoutNotionalLimit_Passes()
+    {
+        Assert.True(_guard.Evaluate(GuardContexts.DryRun() with { Plan = Plan(MarketBuy()) }).Passed);
+    }
+
+    [Fact]
+    public void Evaluate_LiveMarketOrderWithNotionalLimit_Passes()
+    {
+        var context = GuardContexts.Live().WithSettings(s => s with { MaxNotionalPerOrder = 100m }) with { Plan = Plan(MarketBuy()) };
+
+        Assert.True(_guard.Evaluate(context).Passed);
+    }
+
+    [Fact]
+    public void Evaluate_PlanKindAllowed_Passes()
+    {
+        Assert.True(_guard.Evaluate(GuardContexts.Live().WithSettings(s => s with { AllowedPlanKinds = [PlanKind.Buy] })).Passed);
+    }
+
+    [Fact]
+    public void Evaluate_SeveralRefusals_NamesEveryRuleInOneMessage()
+    {
+        var context = GuardContexts.Live().WithSettings(s => s with
+        {
+            LiveEnabled = false,
+            AllowedPlanKinds = [PlanKind.Sell],
+            AllowedSymbols = ["ETHUSDT"],
+            AllowedOrderTypes = [OrderType.Limit],
+        }) with { Plan = Plan(MarketBuy()) };
+
+        var result = _guard.Evaluate(context);
+
+        Assert.False(result.Passed);
+        Assert.Equal("LIVE_DISABLED,PLAN_KIND_NOT_ALLOWED,SYMBOL_NOT_ALLOWED,ORDER_TYPE_NOT_ALLOWED,MARKET_WITHOUT_NOTIONAL_LIMIT", result.Details["rules"]);
+        Assert.Matches(RefusalList(), result.Message);
+        Assert.Equal(5, result.Message.Split("; ").Length);
+    }
+
+    [Fact]
+    public void Evaluate_SameRuleOnTwoLegs_ListsTheRuleOnceAndBothReasons()
+    {
+        var context = GuardContexts.Live().WithSettings(s => s with { AllowedSymbols = ["ETHUSDT"], MaxNotionalPerOrder = 100m }) with
+        {
+            Plan = Plan(LimitBuy(0.003m), LimitBuy(0.003m)),
+            Exposure = new PlanExposure([150m, 150m]),
+        };
+
+        var result = _guard.Evaluate(context);
+
+        Assert.Equal("SYMBOL_NOT_ALLOWED,MAX_NOTIONAL_PER_ORDER", result.Details["rules"]);
+        Assert.Matches(RefusalList(), result.Message);
+        Assert.Equal(4, result.Message.Split("; ").Length);
+    }
+
+    /// <summary>"Policy refuses [RULE] reason; [RULE] reason".</summary>
+    [GeneratedRegex(@"^Policy refuses \[[A-Z_]+\] [^;\[]+(; \[[A-Z_]+\] [^;\[]+)*$")]
+    private static partial Regex RefusalList();
 }

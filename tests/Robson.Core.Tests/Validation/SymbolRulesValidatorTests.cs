@@ -77,10 +77,11 @@ public sealed class SymbolRulesValidatorTests
             Assert.Equal(ValidationCodes.MinNotional, Assert.Single(issues).Code);
     }
 
+    /// <summary>A market buy is valued at its expected fill: the best ask, one cent above the mid.</summary>
     [Theory]
-    [InlineData("50000", true)]
-    [InlineData("49999.99", false)]
-    public void Validate_MarketNotional_UsesBookMid(string mid, bool passes)
+    [InlineData("49999.99", true)]  // fills at 50000: exactly 5
+    [InlineData("49999.98", false)] // fills at 49999.99: 4.999999
+    public void Validate_MarketNotional_UsesExpectedFillPrice(string mid, bool passes)
     {
         var context = ValidationContexts.For(Plan(MarketBuy(0.0001m)), book: ValidationContexts.BookAround(D(mid)));
 
@@ -88,7 +89,7 @@ public sealed class SymbolRulesValidatorTests
 
         Assert.Equal(passes, issues.Count == 0);
         if (!passes)
-            Assert.Equal(mid, Assert.Single(issues, i => i.Code == ValidationCodes.MinNotional).Details["price_used"]);
+            Assert.Equal("49999.99", Assert.Single(issues, i => i.Code == ValidationCodes.MinNotional).Details["price_used"]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Robson.Core.Domain;
+using Robson.Core.Guards;
 using Robson.Core.Market;
 using Robson.Core.Plans;
 using Robson.Core.Strategies;
@@ -13,8 +14,6 @@ namespace Robson.Core.Tests.Validation;
 /// <summary>The code catalogue is a contract: every code is well-formed, listed once, and some rule produces it.</summary>
 public sealed partial class ValidationCodesTests
 {
-    /// <summary>Codes that no validator in Robson.Core can emit today (reported as a gap, see the skipped test).</summary>
-
     /// <summary>One scenario per rule, run through every validator of ValidatePlan.</summary>
     private static IEnumerable<ValidationContext> Scenarios()
     {
@@ -36,6 +35,19 @@ public sealed partial class ValidationCodesTests
         yield return ValidationContexts.For(LimitBuy(0.0010005m));
         yield return ValidationContexts.For(LimitBuy(0.00001m));
         yield return ValidationContexts.For(Plan(MarketBuy())) with { Books = new Dictionary<Symbol, OrderBook>() };
+        yield return ValidationContexts.For(Plan(MarketBuy(0.5m)), rules: ValidationContexts.BtcUsdtRulesWith(new LotSizeFilter(true, 0m, 0.1m, 0m))); // MARKET_LOT_SIZE
+        yield return ValidationContexts.For(Plan(LimitBuy(0.001m, 60_000m)), rules: ValidationContexts.BtcUsdtRulesWith(new PercentPriceFilter(1.1m, 0.9m, 5))); // PERCENT_PRICE
+        yield return ValidationContexts.For(Plan(), rules: ValidationContexts.BtcUsdtRulesWith(new UnknownFilter("EXCHANGE_MAX_WIDGETS"))); // UNKNOWN_FILTER
+        yield return ValidationContexts.For(LimitBuy(0.001m, 60_000m)); // 20 % from the mid: PRICE_COLLAR
+        yield return ValidationContexts.For(MarketBuy(2m)); // the book holds 1: INSUFFICIENT_DEPTH
+        yield return ValidationContexts.For(Plan(MarketBuy()), book: new OrderBook([new BookLevel(49_000m, 1m)], [new BookLevel(51_000m, 1m)], Now)); // 2 %: HIGH_SLIPPAGE
+        yield return With(s => s with { MaxNotionalPerOrder = 10m }); // MAX_NOTIONAL_PER_ORDER
+        yield return ValidationContexts.For(Plan()) with { Account = null }; // ACCOUNT_UNAVAILABLE
+        yield return ValidationContexts.For(LimitBuy(1m, 50_000m)); // 50 050 USDT needed, 10 000 free: INSUFFICIENT_BALANCE
+        yield return ValidationContexts.For(LimitBuy(0.001m, 50_000m) with { StopLoss = 47_500m }) with { Today = new DailyUsage(1, 50m, -499.99m) }; // STOP_LOSS_RISK_EXCEEDED
+        yield return ValidationContexts.For(Plan()) with { PeakEquity = 20_000m }; // MAX_DRAWDOWN_EXCEEDED
+        yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Halted, "manual halt", Now) }; // TRADING_HALTED
+        yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Reducing, "reduce only", Now) }; // TRADING_REDUCE_ONLY
     }
 
     private static readonly HashSet<string> Produced =

@@ -36,6 +36,7 @@ public static class ExecuteCommand
             var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, clientId);
 
+            context.AllowCredentials = isLive; // a DRY-RUN never loads a secret
             var outcome = new ExecutePlan(context.Environment(create: false))
                 .Execute(new ExecutePlanRequest(tenant, id, isLive ? ExecutionMode.Live : ExecutionMode.DryRun, ack));
             if (outcome.IsError) throw new UsageException(outcome.InputError!);

@@ -19,7 +19,7 @@ public static class ExecutionRenderer
         r.Actions.Select(a => new ActionJson(a.Type, a.Description, a.Details, a.Result)).ToList(),
         new ExecutionMetadataJson(r.PlanId, r.ClientId.Value, r.Mode.Wire(), r.PlanHash, r.Venue, r.ExecutionId),
         Output.Time(r.ExecutedAt), r.Error,
-        new ExecutionSummaryJson(r.Guards.Count, r.PassedGuards, r.FailedGuards, r.Actions.Count));
+        new ExecutionSummaryJson(r.Guards.Count, r.PassedGuards, r.FailedGuards, r.Actions.Count), [.. r.Notices]);
 
     public static string Human(ExecutionResult r, Style style)
     {
@@ -61,6 +61,9 @@ public static class ExecutionRenderer
             }
             text.AppendLine();
         }
+
+        foreach (var notice in r.Notices)
+            text.AppendLine(style.Bad("NOTICE: " + notice)).AppendLine();
 
         text.AppendLine("Summary:");
         text.AppendLine($"  Executed at: {Output.HumanTime(r.ExecutedAt)}");

@@ -14,6 +14,7 @@ public static class PlanCommand
         var command = new Command("plan", "State an intent. The plan is stored, immutable and content-hashed; nothing is sent anywhere.");
         command.Subcommands.Add(BuildSide(context, PlanKind.Buy));
         command.Subcommands.Add(BuildSide(context, PlanKind.Sell));
+        command.Subcommands.Add(RebalanceCommand.Build(context));
         return command;
     }
 

@@ -18,11 +18,14 @@ public sealed class StrategyOptions
     private readonly Option<string> _symbols = new("--allowed-symbols") { Description = "Comma-separated symbols, e.g. BTCUSDT,ETHUSDT (default: all)." };
     private readonly Option<string> _orderTypes = new("--allowed-order-types") { Description = "Comma-separated: market,limit (default: both)." };
     private readonly Option<string> _maxNotionalPerOrder = new("--max-notional-per-order") { Description = "Largest notional of a single order." };
+    private readonly Option<string> _collar = new("--price-collar-percent") { Description = $"Fat-finger collar: a limit farther than this from the mid fails validation (default {StrategySettings.DefaultPriceCollarPercent})." };
+    private readonly Option<string> _slippage = new("--slippage-warning-percent") { Description = $"Warn when a market order's expected slippage exceeds this (default {StrategySettings.DefaultSlippageWarningPercent})." };
+    private readonly Option<string> _planKinds = new("--allowed-plan-kinds") { Description = "Comma-separated: buy,sell,rebalance (default: all)." };
     private readonly Option<string> _ttl = new("--validation-ttl-minutes") { Description = $"How long a validation authorises LIVE (default {StrategySettings.DefaultValidationTtlMinutes})." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _maxDrawdown, _stopLoss, _maxPosition, _maxOrders, _maxNotional, _maxLoss, _liveEnabled, _symbols, _orderTypes, _maxNotionalPerOrder, _ttl })
+        foreach (var option in new Option[] { _maxDrawdown, _stopLoss, _maxPosition, _maxOrders, _maxNotional, _maxLoss, _liveEnabled, _symbols, _orderTypes, _maxNotionalPerOrder, _ttl, _collar, _slippage, _planKinds })
             command.Options.Add(option);
     }
 
@@ -39,7 +42,19 @@ public sealed class StrategyOptions
         AllowedOrderTypes = result.GetValue(_orderTypes) is { } t ? ParseOrderTypes(t) : null,
         MaxNotionalPerOrder = Inputs.OptionalPositive(result, _maxNotionalPerOrder),
         ValidationTtlMinutes = Inputs.OptionalPositiveInt(result, _ttl),
+        PriceCollarPercent = Inputs.OptionalPositive(result, _collar),
+        SlippageWarningPercent = Inputs.OptionalPositive(result, _slippage),
+        AllowedPlanKinds = result.GetValue(_planKinds) is { } k ? ParsePlanKinds(k) : null,
     };
+
+    private static List<PlanKind> ParsePlanKinds(string text) =>
+        Split(text, "--allowed-plan-kinds").Select(k => k.ToLowerInvariant() switch
+        {
+            "buy" => PlanKind.Buy,
+            "sell" => PlanKind.Sell,
+            "rebalance" => PlanKind.Rebalance,
+            _ => throw new UsageException($"--allowed-plan-kinds: unknown plan kind '{k}' (use buy, sell, rebalance)"),
+        }).Distinct().ToList();
 
     private static List<string> ParseSymbols(string text) =>
         Split(text, "--allowed-symbols").Select(s => Inputs.Require(Symbol.Parse(s)).Value).Distinct().ToList();

@@ -33,7 +33,8 @@ public static class StrategyRenderer
         s.Id, s.ClientId.Value, s.Name, s.Version, s.Settings.MaxDrawdownPercent, s.Settings.StopLossPercent, s.Settings.MaxPositionSizePercent,
         s.Settings.MaxOrdersPerDay, s.Settings.MaxNotionalPerDay, s.Settings.MaxLossPerDay, s.Settings.LiveEnabled,
         [.. s.Settings.AllowedSymbols], [.. s.Settings.AllowedOrderTypes.Select(t => t.Wire().ToLowerInvariant())],
-        s.Settings.MaxNotionalPerOrder, s.Settings.ValidationTtlMinutes, Output.Time(s.CreatedAt), Output.Time(s.UpdatedAt));
+        s.Settings.MaxNotionalPerOrder, s.Settings.ValidationTtlMinutes, Output.Time(s.CreatedAt), Output.Time(s.UpdatedAt),
+        s.Settings.PriceCollarPercent, s.Settings.SlippageWarningPercent, [.. s.Settings.AllowedPlanKinds.Select(k => k.Wire())]);
 
     private static string Human(StrategyModel s, string? verb)
     {
@@ -55,6 +56,9 @@ public static class StrategyRenderer
         text.AppendLine($"    allowed_order_types: {string.Join(",", c.AllowedOrderTypes.Select(t => t.Wire().ToLowerInvariant()))}");
         text.AppendLine($"    max_notional_per_order: {Output.Dec(c.MaxNotionalPerOrder)}");
         text.AppendLine($"    validation_ttl_minutes: {c.ValidationTtlMinutes}");
+        text.AppendLine($"    price_collar_percent: {Output.Dec(c.PriceCollarPercent)}");
+        text.AppendLine($"    slippage_warning_percent: {Output.Dec(c.SlippageWarningPercent)}");
+        text.AppendLine($"    allowed_plan_kinds: {string.Join(",", c.AllowedPlanKinds.Select(k => k.Wire()))}");
         return text.ToString();
     }
 }

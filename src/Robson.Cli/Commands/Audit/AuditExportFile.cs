@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using Robson.Cli.Rendering;
+using Robson.Core.Audit;
+
+namespace Robson.Cli.Commands.Audit;
+
+/// <summary>The export formats, and writing a file all or nothing.</summary>
+internal static class AuditExportFile
+{
+    public static readonly string[] CsvColumns =
+    [
+        "sequence", "event_id", "client_id", "position", "kind", "result", "plan_id", "plan_hash", "occurred_at",
+        "actor", "host", "command", "robson_version", "details", "previous_hash", "hash",
+    ];
+
+    private static readonly JsonWriterOptions LineOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>One event per line: the object of <c>audit show --json</c>'s "event", on one line.</summary>
+    public static void WriteJsonl(TextWriter writer, IEnumerable<AuditRecord> events)
+    {
+        foreach (var record in events)
+            writer.Write(Line(AuditRenderer.ToJson(record), ReportingJsonContext.Default.AuditEventJson) + "\n");
+    }
+
+    /// <summary>RFC 4180 with a header row; details is a JSON object in one cell.</summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<AuditRecord> events)
+    {
+        writer.Write(string.Join(',', CsvColumns) + "\r\n");
+        foreach (var r in events)
+        {
+            var e = r.Entry;
+            string?[] cells =
+            [
+                r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id, e.ClientId?.ToString(),
+                r.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, e.Result, e.PlanId, e.PlanHash,
+                AuditHasher.CanonicalTime(e.OccurredAt), e.Actor.User, e.Actor.Host, e.Actor.Command, e.Actor.RobsonVersion,
+                Line(new SortedDictionary<string, string>(e.Details.ToDictionary(), StringComparer.Ordinal), ReportingJsonContext.Default.SortedDictionaryStringString),
+                r.PreviousHash, r.Hash,
+            ];
+            writer.Write(string.Join(',', cells.Select(Csv)) + "\r\n");
+        }
+    }
+
+    private static string Line<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, LineOptions))
+            JsonSerializer.Serialize(writer, value, type);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Csv(string? cell)
+    {
+        if (cell is null) return "";
+        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 || cell != cell.Trim() ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /// <summary>The full path to write, after checking its directory exists and it is not a directory.</summary>
+    public static string CheckTarget(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new UsageException("--output needs a file name");
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new UsageException($"--output '{path}' is a directory");
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+            throw new UsageException($"--output '{path}': directory '{Path.GetDirectoryName(full)}' does not exist");
+        return full;
+    }
+
+    /// <summary>
+    /// Writes to a temporary file beside <paramref name="target"/>, flushes it to disk and renames it into place,
+    /// so the target is either the complete export or untouched; the temporary file never survives a failure.
+    /// </summary>
+    public static void WriteAtomically(string target, Action<TextWriter> write)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                write(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write --output '{target}': {e.Message}");
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

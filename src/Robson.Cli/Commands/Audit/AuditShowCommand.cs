@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Robson.Cli.Rendering;
+using Robson.Core.Audit;
+
+namespace Robson.Cli.Commands.Audit;
+
+/// <summary><c>robson audit show EVENT_ID [--client-id N] [--json]</c></summary>
+internal static class AuditShowCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var eventId = new Argument<string>("EVENT_ID") { Description = "The event, e.g. evt-00000042 (from `robson audit list`)." };
+        var clientId = new Option<string>("--client-id") { Description = "Only find the event among this tenant's (another tenant's is not found)." };
+        var json = CommonOptions.Json();
+        var command = new Command("show", "Show one audit event with every field, its hashes and whether its content still matches its hash.")
+        {
+            eventId, clientId, json,
+        };
+        command.SetAction(result =>
+        {
+            var id = AuditInputs.EventId(result.GetValue(eventId));
+            var tenant = AuditInputs.OptionalClientId(result, clientId);
+            var record = context.Environment(create: false).Store.FindAuditEvent(id);
+            if (record is null || (tenant is not null && record.Entry.ClientId != tenant))
+                throw new UsageException($"audit event '{id}' not found");
+            var matches = AuditChainVerifier.HashMatches(record);
+            if (result.GetValue(json))
+                Output.Json(context.IO, new AuditShowJson(AuditRenderer.ToJson(record), matches), ReportingJsonContext.Default.AuditShowJson);
+            else
+                context.IO.Out.Write(AuditRenderer.Show(record, matches, new Style(context.IO.UseColour)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Robson.Core.UseCases;
+
+namespace Robson.Cli.Commands.Reconcile;
+
+/// <summary><c>robson reconcile --client-id N [--venue NAME]</c> and <c>robson orders list --client-id N</c>.</summary>
+public static class ReconcileCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var clientId = CommonOptions.ClientId();
+        var venue = new Option<string>("--venue") { Description = "Only this venue (default: all the tenant's venues)." };
+        var command = new Command("reconcile",
+            "Settle orders whose outcome is unknown (after a crash, timeout or outage) from the venue's own records, record\n" +
+            "their fills, and list open orders on the venue that carry Robson's client-order-id prefix but have no record here.\n" +
+            "Runs by itself before every LIVE execution. Exit 0 when nothing is left unresolved, 1 otherwise.")
+        {
+            clientId, venue,
+        };
+        command.SetAction(result =>
+        {
+            var tenant = Inputs.ClientId(result, clientId);
+            context.AllowCredentials = true;
+            var report = new ReconcileOrders(context.Environment(create: false)).Run(tenant, result.GetValue(venue));
+            var io = context.IO;
+            io.Out.WriteLine($"RECONCILE: client {tenant}");
+            foreach (var r in report.Resolved)
+                io.Out.WriteLine($"  resolved   {r.Order.ClientOrderId}  {r.PreviousStatus} -> {r.Order.Status}  executed {Rendering.Output.Dec(r.Order.ExecutedQuantity)} {r.Order.Symbol}" +
+                                 (r.Note is null ? "" : $"  ({r.Note})"));
+            foreach (var r in report.StillUnresolved)
+                io.Out.WriteLine($"  unresolved {r.Order.ClientOrderId}  {r.Order.Status}  ({r.Note})");
+            foreach (var o in report.Orphans)
+                io.Out.WriteLine($"  orphan     {o.ClientOrderId}  {o.Side} {Rendering.Output.Dec(o.Quantity)} {o.Symbol} {o.Status}: open on the venue, no record here");
+            foreach (var p in report.Problems)
+                io.Err.WriteLine($"robson: {p}");
+            io.Out.WriteLine($"Summary: {report.Resolved.Count} resolved, {report.StillUnresolved.Count} unresolved, {report.Orphans.Count} orphan(s)");
+            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
+        });
+        return command;
+    }
+
+    public static Command BuildOrders(CliContext context)
+    {
+        var command = new Command("orders", "Orders Robson placed.");
+        var clientId = CommonOptions.ClientId();
+        var list = new Command("list", "The tenant's open orders: resting on a venue, or of unknown outcome.") { clientId };
+        list.SetAction(result =>
+        {
+            var tenant = Inputs.ClientId(result, clientId);
+            var store = context.Environment(create: false).Store;
+            var orders = store.RestingOrders(tenant, null).Concat(store.UnresolvedOrders(tenant, null)).OrderBy(o => o.CreatedAt).ToList();
+            var io = context.IO;
+            if (orders.Count == 0)
+            {
+                io.Out.WriteLine($"No open orders for client {tenant}.");
+                return ExitCodes.Success;
+            }
+            io.Out.WriteLine($"{"CLIENT ORDER ID",-22} {"VENUE",-10} {"SYMBOL",-9} {"SIDE",-5} {"TYPE",-7} {"QTY",12} {"FILLED",12} STATUS");
+            foreach (var o in orders)
+                io.Out.WriteLine($"{o.ClientOrderId,-22} {o.Venue,-10} {o.Symbol,-9} {o.Side.ToString().ToUpperInvariant(),-5} {o.Type.ToString().ToUpperInvariant(),-7} " +
+                                 $"{Rendering.Output.Dec(o.Quantity),12} {Rendering.Output.Dec(o.ExecutedQuantity),12} {o.Status}");
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(list);
+        return command;
+    }
+}

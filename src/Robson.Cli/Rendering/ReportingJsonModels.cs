@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace Robson.Cli.Rendering;
+
+// The --json contract of the audit, executions and report commands (snake_case, like JsonModels.cs). Amounts in
+// typed fields are JSON numbers written exactly from decimal; values inside "details" are strings.
+
+// --- audit ---------------------------------------------------------------------------------------------------
+// One event: every stored field. "occurred_at" is written exactly as it appears in the canonical form the hash
+// covers (UTC, yyyy-MM-ddTHH:mm:ss.fffffffZ), so an export line can be verified without any conversion.
+public sealed record AuditEventJson(
+    long Sequence, string EventId, long? ClientId, long Position, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
+    string Actor, string Host, string Command, string RobsonVersion, IReadOnlyDictionary<string, string> Details, string PreviousHash, string Hash);
+public sealed record AuditListJson(long? ClientId, string? Since, string? PlanId, int Count, bool Truncated, List<AuditEventJson> Events);
+public sealed record AuditShowJson(AuditEventJson Event, bool HashMatches);
+
+public sealed record AuditBreakJson(long? ClientId, long? Position, string? EventId, string Code, string Reason, int? Line);
+public sealed record AuditChainJson(long? ClientId, int Events, string HeadHash, bool Intact, AuditBreakJson? FirstBreak);
+public sealed record AuditVerifyJson(string Status, string Source, int Events, List<AuditChainJson> Chains, AuditBreakJson? FirstBreak);
+
+// --- executions ----------------------------------------------------------------------------------------------
+public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details);
+public sealed record ExecutionActionJson(string Mode, string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
+public sealed record ExecutionOrderJson(
+    string Mode, string ClientOrderId, int Leg, string Venue, string Symbol, string Side, string Type, decimal Quantity, decimal? Price,
+    string Status, decimal ExecutedQuantity, decimal ExecutedNotional, string? VenueOrderId, string CreatedAt);
+public sealed record ExecutionFillJson(
+    string Mode, string ClientOrderId, string Symbol, string Side, decimal Price, decimal Quantity, decimal Notional, decimal Fee, string FeeAsset,
+    decimal FeeInQuote, string FilledAt);
+public sealed record ExecutionTotalsJson(
+    int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions, int Orders, int Fills, decimal Notional, decimal Fees, bool Simulated);
+public sealed record ExecutionDetailJson(
+    string ExecutionId, string PlanId, string PlanHash, long ClientId, string Venue, string Mode, string Status, string ExecutedAt, string Order,
+    string? Error, List<ExecutionGuardJson> Guards, List<ExecutionActionJson> Actions, List<ExecutionOrderJson> Orders, List<ExecutionFillJson> Fills,
+    ExecutionTotalsJson Summary);
+public sealed record ExecutionRowJson(
+    string ExecutionId, string Mode, string Status, string PlanId, string Venue, string ExecutedAt, string Order, int PassedGuards, int TotalGuards,
+    List<string> FailedGuards, int Orders, int Fills, decimal Notional, decimal Fees, bool Simulated, string? Error);
+public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count, List<ExecutionRowJson> Executions);
+
+// --- report --------------------------------------------------------------------------------------------------
+// "day", "orders", "notional", "realised_pnl", "realised_loss", "realised_pnl_by_symbol" and "strategies" (with
+// "limit", "used", "max") are the original fields and keep their meaning; for a range, "day" is null.
+public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max, string Usage, decimal? Percent, string Day);
+public sealed record StrategyLimitsJson(long StrategyId, string Name, int Version, List<LimitUsageJson> Limits);
+public sealed record SymbolPnlJson(string Symbol, decimal RealisedPnl);
+public sealed record SymbolActivityJson(
+    string Symbol, int Orders, decimal Notional, int Fills, decimal BoughtQuantity, decimal SoldQuantity, decimal Fees, decimal RealisedPnl);
+public sealed record DayActivityJson(string Day, int Orders, decimal Notional, int Fills, decimal Fees, decimal RealisedPnl);
+public sealed record ValidationTallyJson(int Passed, int Warned, int Failed, int Total);
+public sealed record ExecutionTallyJson(string Mode, int Succeeded, int Failed, int Blocked, int Total);
+public sealed record GuardBlockJson(string Guard, int Count);
+public sealed record BlockedAttemptsJson(int Total, int Live, int DryRun, List<GuardBlockJson> ByGuard);
+public sealed record ReportJson(
+    long ClientId, string? Day, int Orders, decimal Notional, decimal RealisedPnl, decimal RealisedLoss,
+    List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies,
+    string From, string To, int Fills, decimal Fees, List<SymbolActivityJson> Symbols, List<DayActivityJson> Days,
+    ValidationTallyJson Validations, List<ExecutionTallyJson> Executions, BlockedAttemptsJson Blocked);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(AuditEventJson))]
+[JsonSerializable(typeof(SortedDictionary<string, string>))]
+[JsonSerializable(typeof(AuditListJson))]
+[JsonSerializable(typeof(AuditShowJson))]
+[JsonSerializable(typeof(AuditVerifyJson))]
+[JsonSerializable(typeof(ExecutionDetailJson))]
+[JsonSerializable(typeof(ExecutionListJson))]
+[JsonSerializable(typeof(ReportJson))]
+public sealed partial class ReportingJsonContext : JsonSerializerContext;

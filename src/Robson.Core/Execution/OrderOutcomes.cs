@@ -1,0 +1,44 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Ports;
+
+namespace Robson.Core.Execution;
+
+/// <summary>
+/// Records what a venue said about an order: its status, what traded, and each fill (once: fills carry the
+/// venue's trade id, so recording the same answer twice, from the sender and from reconcile, adds nothing).
+/// One place, used by LIVE execution and by reconcile.
+/// </summary>
+public static class OrderOutcomes
+{
+    public static OrderRecord Record(IRobsonStore store, IVenue venue, OrderRecord order, VenueOrderResult answer, string? planHash,
+        AuditActor actor, DateTimeOffset now, string auditKind)
+    {
+        var updated = order with
+        {
+            Status = answer.Status,
+            VenueOrderId = answer.VenueOrderId ?? order.VenueOrderId,
+            ExecutedQuantity = answer.Fills.Count > 0 ? answer.ExecutedQuantity : order.ExecutedQuantity,
+            ExecutedNotional = answer.Fills.Count > 0 ? answer.ExecutedNotional : order.ExecutedNotional,
+        };
+        store.UpdateOrder(updated);
+        var recorded = 0;
+        foreach (var fill in answer.Fills)
+            if (store.RecordFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Symbol, order.Side, fill.Price, fill.Quantity,
+                    fill.Commission, fill.CommissionAsset, FeeInQuote(venue, order, fill), now), fill.TradeId))
+                recorded++;
+        store.Append(new AuditEntry(order.ClientId, auditKind, answer.Status, order.PlanId, planHash,
+            Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
+                ("venue_order_id", updated.VenueOrderId), ("executed_qty", updated.ExecutedQuantity), ("fills_recorded", recorded),
+                ("reason", answer.Reason)), actor, now));
+        return updated;
+    }
+
+    /// <summary>The fee valued in the quote asset (Binance charges buys in the base asset received).</summary>
+    public static decimal FeeInQuote(IVenue venue, OrderRecord order, VenueFill fill)
+    {
+        var rules = venue.FindSymbol(order.Symbol);
+        if (rules is null || fill.CommissionAsset == rules.QuoteAsset) return fill.Commission;
+        return fill.CommissionAsset == rules.BaseAsset ? fill.Commission * fill.Price : 0m;
+    }
+}

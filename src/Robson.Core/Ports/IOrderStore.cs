@@ -1,0 +1,22 @@
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+
+namespace Robson.Core.Ports;
+
+/// <summary>LIVE orders whose outcome is still open, and the updates that settle them.</summary>
+public interface IOrderStore
+{
+    /// <summary>Orders recorded PENDING, SENT or UNKNOWN (on <paramref name="venue"/>, or any venue when null).</summary>
+    IReadOnlyList<OrderRecord> UnresolvedOrders(ClientId clientId, string? venue);
+
+    /// <summary>Orders the venue acknowledged that may still rest there (ACKED or PARTIALLY_FILLED).</summary>
+    IReadOnlyList<OrderRecord> RestingOrders(ClientId clientId, string? venue);
+
+    OrderRecord? FindOrder(ClientId clientId, string clientOrderId);
+
+    /// <summary>Sets the status alone (e.g. SENT just before the request leaves).</summary>
+    void SetOrderStatus(ClientId clientId, string clientOrderId, string status);
+
+    /// <summary>Records a fill unless a fill with the same venue trade id is already recorded; true if recorded.</summary>
+    bool RecordFill(FillRecord fill, string? venueTradeId);
+}

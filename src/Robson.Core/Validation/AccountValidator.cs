@@ -1,0 +1,70 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Validation;
+
+/// <summary>
+/// The account can carry the plan: free balance covers each order plus fees (quote for buys, base for sells,
+/// legs in order, so a rebalance's sells fund its buys); after a buy, the position stays within
+/// max_position_size_percent of the tenant's equity at market prices.
+/// </summary>
+public sealed class AccountValidator : IPlanValidator
+{
+    public string Name => "Account";
+
+    public IEnumerable<ValidationIssue> Validate(ValidationContext context)
+    {
+        if (context.Account is not { } account)
+        {
+            yield return ValidationIssue.Warning(ValidationCodes.AccountUnavailable,
+                $"Balances on venue '{context.Plan.Venue}' were not checked: the venue gives them only with credentials, which are loaded for LIVE only; it will refuse an order it cannot fund");
+            yield break;
+        }
+
+        var free = new Dictionary<string, decimal>(account.Balances);
+        var equity = account.Equity;
+        var maxPosition = context.Strategy?.Settings.MaxPositionSizePercent;
+        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        {
+            var leg = context.Plan.Legs[i];
+            var legNo = i + 1;
+            if (!context.Rules.TryGetValue(leg.Symbol, out var rules)) continue;
+            var fill = context.ExpectedFill(leg);
+            if (leg.LimitPrice is null && fill is null) continue; // no price to value a market order: MarketSanity reports it
+            var price = leg.LimitPrice ?? fill!.AveragePrice;
+            var cost = price * leg.Quantity;
+            var fee = cost * context.TakerFeeRate;
+            if (leg.Side == OrderSide.Buy)
+            {
+                var available = free.GetValueOrDefault(rules.QuoteAsset);
+                if (cost + fee > available)
+                    yield return ValidationIssue.Failure(ValidationCodes.InsufficientBalance,
+                        $"Needs {Decimals.Canonical(Math.Round(cost + fee, 8))} {rules.QuoteAsset} (order plus fee) but {Decimals.Canonical(available)} is free",
+                        ("leg", legNo), ("asset", rules.QuoteAsset), ("required", Math.Round(cost + fee, 8)), ("free", available));
+                free[rules.QuoteAsset] = available - cost - fee;
+                free[rules.BaseAsset] = free.GetValueOrDefault(rules.BaseAsset) + leg.Quantity;
+
+                var mark = account.PriceOf(rules.BaseAsset) is > 0 and var held ? held : context.FreshBook(leg.Symbol)?.Mid ?? 0m;
+                if (maxPosition is { } pct && equity > 0 && mark > 0)
+                {
+                    var position = free[rules.BaseAsset] * mark;
+                    var cap = equity * pct / 100m;
+                    if (position > cap)
+                        yield return ValidationIssue.Failure(ValidationCodes.MaxPositionExceeded,
+                            $"{rules.BaseAsset} position after the order ({Decimals.Canonical(Math.Round(position, 2))} {rules.QuoteAsset}) exceeds {Decimals.Canonical(pct)} % of equity ({Decimals.Canonical(Math.Round(cap, 2))})",
+                            ("leg", legNo), ("asset", rules.BaseAsset), ("position_value", Math.Round(position, 8)), ("equity", Math.Round(equity, 8)),
+                            ("max_position_size_percent", pct), ("max_position_value", Math.Round(cap, 8)));
+                }
+            }
+            else
+            {
+                var available = free.GetValueOrDefault(rules.BaseAsset);
+                if (leg.Quantity > available)
+                    yield return ValidationIssue.Failure(ValidationCodes.InsufficientBalance,
+                        $"Sells {Decimals.Canonical(leg.Quantity)} {rules.BaseAsset} but {Decimals.Canonical(available)} is free",
+                        ("leg", legNo), ("asset", rules.BaseAsset), ("required", leg.Quantity), ("free", available));
+                free[rules.BaseAsset] = available - leg.Quantity;
+                free[rules.QuoteAsset] = free.GetValueOrDefault(rules.QuoteAsset) + cost - fee;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Validation;
+
+/// <summary>
+/// Fat-finger and market sanity: a stale or missing price fails; a limit price farther than the strategy's
+/// collar from the mid fails; a market order is walked through the book (fails when the book cannot fill
+/// it, warns when expected slippage exceeds the strategy's threshold); no order above max notional per order.
+/// </summary>
+public sealed class MarketSanityValidator : IPlanValidator
+{
+    public string Name => "MarketSanity";
+
+    public IEnumerable<ValidationIssue> Validate(ValidationContext context)
+    {
+        var settings = context.Strategy?.Settings ?? new Strategies.StrategySettings();
+        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        {
+            var leg = context.Plan.Legs[i];
+            var legNo = i + 1;
+            if (!context.Rules.ContainsKey(leg.Symbol)) continue;
+            if (context.FreshBook(leg.Symbol) is not { Mid: { } mid } book)
+            {
+                var asOf = context.Books.TryGetValue(leg.Symbol, out var stale) ? stale.AsOf.ToString("O") : "none";
+                yield return ValidationIssue.Failure(ValidationCodes.MarketDataStale,
+                    $"No fresh market price for {leg.Symbol} (older than {ValidationContext.MaxMarketDataAge.TotalSeconds:0} s or missing): refusing to guess",
+                    ("leg", legNo), ("book_as_of", asOf), ("now", context.Now.ToString("O")));
+                continue;
+            }
+
+            if (leg.LimitPrice is { } price)
+            {
+                var distance = Math.Abs(price - mid) / mid * 100m;
+                if (distance > settings.PriceCollarPercent)
+                    yield return ValidationIssue.Failure(ValidationCodes.PriceCollar,
+                        $"Limit {Decimals.Canonical(price)} is {Decimals.Canonical(Math.Round(distance, 6))} % from the mid {Decimals.Canonical(mid)}, beyond the {Decimals.Canonical(settings.PriceCollarPercent)} % collar: check for a typo",
+                        ("leg", legNo), ("price", price), ("mid", mid), ("distance_percent", Math.Round(distance, 8)), ("collar_percent", settings.PriceCollarPercent));
+            }
+
+            var fill = Market.FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice, context.TakerFeeRate);
+            if (leg.Type == OrderType.Market)
+            {
+                if (!fill.FullyFilled)
+                    yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
+                        $"The book can fill only {Decimals.Canonical(fill.FilledQuantity)} of {Decimals.Canonical(leg.Quantity)} {leg.Symbol}",
+                        ("leg", legNo), ("fillable_quantity", fill.FilledQuantity), ("quantity", leg.Quantity));
+                else if (fill.SlippageBps / 100m > settings.SlippageWarningPercent)
+                    yield return ValidationIssue.Warning(ValidationCodes.HighSlippage,
+                        $"Expected slippage {Decimals.Canonical(fill.SlippageBps / 100m)} % against the mid exceeds {Decimals.Canonical(settings.SlippageWarningPercent)} %",
+                        ("leg", legNo), ("expected_average_price", fill.AveragePrice), ("mid", mid), ("slippage_percent", fill.SlippageBps / 100m),
+                        ("threshold_percent", settings.SlippageWarningPercent));
+            }
+
+            var notional = leg.LimitPrice is { } limit ? limit * leg.Quantity : fill.Notional;
+            if (settings.MaxNotionalPerOrder is { } maxPerOrder && notional > maxPerOrder)
+                yield return ValidationIssue.Failure(ValidationCodes.MaxNotionalPerOrder,
+                    $"Order value {Decimals.Canonical(Math.Round(notional, 8))} exceeds max_notional_per_order {Decimals.Canonical(maxPerOrder)}",
+                    ("leg", legNo), ("notional", Math.Round(notional, 8)), ("max_notional_per_order", maxPerOrder));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Robson.Core.Domain;
+
+namespace Robson.Core.Validation;
+
+/// <summary>
+/// Stop-loss logic for buys under a strategy with stop_loss_percent: the plan must carry a stop-loss below the
+/// entry and no farther than stop_loss_percent (missing: FAIL with the computed suggestion), and the loss at
+/// the stop must fit what max_loss_per_day (still available today, fees included) and max_position_size allow.
+/// Rebalance legs carry no stop-loss and are not checked here.
+/// </summary>
+public sealed class StopLossValidator : IPlanValidator
+{
+    public string Name => "StopLoss";
+
+    public IEnumerable<ValidationIssue> Validate(ValidationContext context)
+    {
+        if (context.Strategy?.Settings is not { StopLossPercent: { } pct and > 0 and <= 100 } settings || context.Plan.Kind == PlanKind.Rebalance)
+            yield break;
+        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        {
+            var leg = context.Plan.Legs[i];
+            var legNo = i + 1;
+            if (leg.Side != OrderSide.Buy || context.ReferencePrice(leg) is not { } entry) continue;
+            var tick = context.Rules.TryGetValue(leg.Symbol, out var rules) ? rules.TickSize : 0m;
+            var lowest = entry * (1 - pct / 100m);
+            var suggestion = tick > 0 ? Decimals.CeilingToStep(lowest, tick) : lowest;
+
+            if (leg.StopLoss is not { } stop)
+            {
+                yield return ValidationIssue.Failure(ValidationCodes.StopLossRequired,
+                    $"The strategy requires a stop-loss within {Decimals.Canonical(pct)} %: plan again with --stop-loss {Decimals.Canonical(suggestion)} (or higher, below {Decimals.Canonical(entry)})",
+                    ("leg", legNo), ("entry", entry), ("stop_loss_percent", pct), ("suggested_stop_loss", suggestion));
+                continue;
+            }
+            if (stop >= entry)
+            {
+                yield return ValidationIssue.Failure(ValidationCodes.StopLossInvalid,
+                    $"Stop-loss {Decimals.Canonical(stop)} must be below the entry {Decimals.Canonical(entry)} of a buy",
+                    ("leg", legNo), ("stop_loss", stop), ("entry", entry), ("suggested_stop_loss", suggestion));
+                continue;
+            }
+            var distance = (entry - stop) / entry * 100m;
+            if (distance > pct)
+                yield return ValidationIssue.Failure(ValidationCodes.StopLossInvalid,
+                    $"Stop-loss {Decimals.Canonical(stop)} is {Decimals.Canonical(Math.Round(distance, 6))} % below the entry, farther than stop_loss_percent {Decimals.Canonical(pct)} %",
+                    ("leg", legNo), ("stop_loss", stop), ("entry", entry), ("distance_percent", Math.Round(distance, 8)), ("suggested_stop_loss", suggestion));
+
+            var priceLoss = (entry - stop) * leg.Quantity;
+            var lossAtStop = priceLoss + (entry + stop) * leg.Quantity * context.TakerFeeRate;
+            if (settings.MaxLossPerDay is { } maxLoss && lossAtStop > maxLoss - context.Today.RealisedLoss)
+                yield return ValidationIssue.Failure(ValidationCodes.StopLossRiskExceeded,
+                    $"Loss at the stop ({Decimals.Canonical(Math.Round(lossAtStop, 8))}, fees included) exceeds what max_loss_per_day still allows today ({Decimals.Canonical(maxLoss - context.Today.RealisedLoss)})",
+                    ("leg", legNo), ("loss_at_stop", Math.Round(lossAtStop, 8)), ("max_loss_per_day", maxLoss), ("loss_today", context.Today.RealisedLoss));
+            if (settings.MaxPositionSizePercent is { } maxPosition && context.Account is { Equity: > 0 } account)
+            {
+                var allowed = account.Equity * maxPosition / 100m * pct / 100m;
+                if (priceLoss > allowed)
+                    yield return ValidationIssue.Failure(ValidationCodes.StopLossRiskExceeded,
+                        $"Loss at the stop ({Decimals.Canonical(Math.Round(priceLoss, 8))}) exceeds a full-size position's stop loss ({Decimals.Canonical(Math.Round(allowed, 8))} = equity × max_position_size_percent × stop_loss_percent)",
+                        ("leg", legNo), ("loss_at_stop", Math.Round(priceLoss, 8)), ("allowed_loss", Math.Round(allowed, 8)));
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+
+namespace Robson.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    private const string UnresolvedStatuses = "('PENDING', 'SENT', 'UNKNOWN')";
+
+    public IReadOnlyList<OrderRecord> UnresolvedOrders(ClientId clientId, string? venue) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND status IN {UnresolvedStatuses} ORDER BY created_at",
+            ReadOrder, ("$c", clientId.Value), ("$v", venue));
+
+    public IReadOnlyList<OrderRecord> RestingOrders(ClientId clientId, string? venue) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND status IN ('ACKED', 'PARTIALLY_FILLED') ORDER BY created_at",
+            ReadOrder, ("$c", clientId.Value), ("$v", venue));
+
+    public OrderRecord? FindOrder(ClientId clientId, string clientOrderId) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND client_order_id = $o", ReadOrder,
+            ("$c", clientId.Value), ("$o", clientOrderId)).FirstOrDefault();
+
+    public void SetOrderStatus(ClientId clientId, string clientOrderId, string status)
+    {
+        if (Execute("UPDATE orders SET status = $s, updated_at = datetime('now') WHERE client_id = $c AND client_order_id = $o",
+                ("$s", status), ("$c", clientId.Value), ("$o", clientOrderId)) != 1)
+            throw new InvalidOperationException($"order {clientOrderId} is not recorded");
+    }
+
+    public bool RecordFill(FillRecord f, string? venueTradeId) =>
+        Execute("INSERT OR IGNORE INTO fills (client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
+                "VALUES ($c, $o, $s, $side, $p, $q, $f, $fa, $fq, $t, $tid)",
+            ("$c", f.ClientId.Value), ("$o", f.ClientOrderId), ("$s", f.Symbol.Value), ("$side", f.Side.Wire()), ("$p", Text.Dec(f.Price)),
+            ("$q", Text.Dec(f.Quantity)), ("$f", Text.Dec(f.Fee)), ("$fa", f.FeeAsset), ("$fq", Text.Dec(f.FeeInQuote)), ("$t", Text.Time(f.FilledAt)),
+            ("$tid", venueTradeId)) == 1;
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using Robson.Core.Domain;
+using Robson.Core.Market;
+using Robson.Core.Ports;
+
+namespace Robson.Venues.Binance;
+
+/// <summary>Reads Binance's JSON (numbers as strings) into Robson's types, exactly.</summary>
+internal static class BinanceJson
+{
+    public static decimal Dec(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String
+            ? decimal.Parse(v.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) / 1.0000000000000000000000000000m
+            : v.GetDecimal() : 0m;
+
+    public static string Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText() : "";
+
+    /// <summary>Binance order status in Robson's words: NEW is ACKED, EXPIRED_IN_MATCH is EXPIRED.</summary>
+    public static string Status(string binance) => binance switch
+    {
+        "NEW" or "PENDING_NEW" or "PENDING_CANCEL" => "ACKED",
+        "EXPIRED_IN_MATCH" => "EXPIRED",
+        _ => binance,
+    };
+
+    public static IReadOnlyList<VenueFill> Fills(JsonElement order)
+    {
+        if (!order.TryGetProperty("fills", out var fills) || fills.ValueKind != JsonValueKind.Array) return [];
+        return fills.EnumerateArray().Select(f => new VenueFill(Dec(f, "price"), Dec(f, "qty"), Dec(f, "commission"), Str(f, "commissionAsset"), Str(f, "tradeId"))).ToList();
+    }
+
+    public static IReadOnlyList<VenueFill> Trades(JsonElement trades) =>
+        trades.ValueKind != JsonValueKind.Array ? [] :
+        trades.EnumerateArray().Select(t => new VenueFill(Dec(t, "price"), Dec(t, "qty"), Dec(t, "commission"), Str(t, "commissionAsset"), Str(t, "id"))).ToList();
+
+    public static OrderBook Book(JsonElement depth, DateTimeOffset asOf) => new(Levels(depth, "bids"), Levels(depth, "asks"), asOf);
+
+    private static List<BookLevel> Levels(JsonElement depth, string side) =>
+        depth.TryGetProperty(side, out var levels)
+            ? levels.EnumerateArray().Select(l => new BookLevel(
+                decimal.Parse(l[0].GetString()!, CultureInfo.InvariantCulture) / 1.0000000000000000000000000000m,
+                decimal.Parse(l[1].GetString()!, CultureInfo.InvariantCulture) / 1.0000000000000000000000000000m)).ToList()
+            : [];
+
+    public static VenueOpenOrder OpenOrder(JsonElement o) => new(
+        Symbol.From(Str(o, "symbol")), Str(o, "clientOrderId"), Str(o, "orderId"), Str(o, "side") == "BUY" ? OrderSide.Buy : OrderSide.Sell,
+        Str(o, "type") == "MARKET" ? OrderType.Market : OrderType.Limit, Dec(o, "origQty"), Dec(o, "executedQty"),
+        Dec(o, "price") is var p and > 0 ? p : null, Status(Str(o, "status")));
+}
