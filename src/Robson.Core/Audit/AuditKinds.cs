@@ -8,6 +8,18 @@ public static class AuditKinds
     public const string PlanExecuted = "PLAN_EXECUTED";
     public const string OrderSent = "ORDER_SENT";
     public const string OrderFilled = "ORDER_FILLED";
+    public const string OrderAcknowledged = "ORDER_ACKNOWLEDGED";
+    public const string OrderRejected = "ORDER_REJECTED";
+    public const string OrderUnknown = "ORDER_UNKNOWN";
+
+    /// <summary>The audit kind of a venue's answer to an order Robson sent.</summary>
+    public static string ForAnswer(string status, bool filled) => status switch
+    {
+        "REJECTED" or "NOT_SENT" => OrderRejected,
+        "UNKNOWN" => OrderUnknown,
+        _ when filled => OrderFilled,
+        _ => OrderAcknowledged,
+    };
     public const string OrderReconciled = "ORDER_RECONCILED";
     public const string VenueAdded = "VENUE_ADDED";
     public const string VenueRemoved = "VENUE_REMOVED";

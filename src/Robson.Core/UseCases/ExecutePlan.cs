@@ -98,6 +98,9 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             using (var tx = store.BeginExclusive())
             {
                 store.SetOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Sent);
+                store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderRecord.Sent, plan.Id, plan.Hash,
+                    Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
+                        ("order", plan.Legs[order.LegIndex].Describe())), env.Actor, env.Time.GetUtcNow()));
                 tx.Commit();
             }
             VenueOrderResult answer;
@@ -112,7 +115,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             }
             using (var tx = store.BeginExclusive())
             {
-                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderSent);
+                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(),
+                    AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
                 tx.Commit();
             }
             answers.Add((order, answer));
