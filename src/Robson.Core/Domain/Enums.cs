@@ -4,7 +4,7 @@ public enum OrderSide { Buy, Sell }
 
 public enum OrderType { Market, Limit }
 
-public enum PlanKind { Buy, Sell, Rebalance }
+public enum PlanKind { Buy, Sell, Rebalance, Cancel }
 
 /// <summary>DRY_RUN (default) simulates and changes nothing; LIVE sends orders to the plan's venue.</summary>
 public enum ExecutionMode { DryRun, Live }
@@ -23,7 +23,8 @@ public static class EnumText
     {
         PlanKind.Buy => "buy",
         PlanKind.Sell => "sell",
-        _ => "rebalance",
+        PlanKind.Rebalance => "rebalance",
+        _ => "cancel",
     };
     public static string Wire(this ExecutionMode mode) => mode == ExecutionMode.DryRun ? "DRY_RUN" : "LIVE";
     public static string Wire(this ExecutionStatus status) => status switch
@@ -47,6 +48,7 @@ public static class EnumText
         "buy" => PlanKind.Buy,
         "sell" => PlanKind.Sell,
         "rebalance" => PlanKind.Rebalance,
+        "cancel" => PlanKind.Cancel,
         _ => throw new FormatException($"unknown plan kind '{text}'"),
     };
     public static ExecutionMode ParseMode(string text) => text == "LIVE" ? ExecutionMode.Live : ExecutionMode.DryRun;

@@ -39,6 +39,7 @@ public sealed class PolicyGuard : IExecutionGuard
         for (var i = 0; i < plan.Legs.Count; i++)
         {
             var leg = plan.Legs[i];
+            if (leg.IsCancel) continue; // cancelling an order Robson placed only reduces risk
             if (!s.AllowsSymbol(leg.Symbol))
                 yield return ("SYMBOL_NOT_ALLOWED", $"symbol {leg.Symbol} is not allowed by the strategy");
             if (!s.AllowedOrderTypes.Contains(leg.Type))

@@ -11,6 +11,8 @@ public sealed class TradingStateGuard : IExecutionGuard
     {
         var status = context.TradingStatus;
         var details = new (string, object?)[] { ("state", status.Wire), ("reason", status.Reason) };
+        if (context.Plan.Kind == PlanKind.Cancel)
+            return GuardResult.Pass(Name, $"Trading is {status.Wire}: cancels are allowed in every state", details);
         var refusal = status.State switch
         {
             TradingState.Halted => $"Trading is HALTED: {status.Reason}",

@@ -20,8 +20,14 @@ public sealed record Plan(
 /// <summary>One order of a plan.</summary>
 public sealed record PlanLeg(Symbol Symbol, OrderSide Side, OrderType Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss)
 {
-    public string Describe() =>
-        $"{Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()}" +
+    /// <summary>For a cancel plan: the client order id of the open order to cancel (the leg describes that order).</summary>
+    public string? CancelsOrder { get; init; }
+
+    public bool IsCancel => CancelsOrder is not null;
+
+    public string Describe() => CancelsOrder is { } order
+        ? $"CANCEL {order} ({Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()})"
+        : $"{Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()}" +
         (LimitPrice is { } p ? $" @ {Decimals.Canonical(p)}" : "") +
         (StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)})" : "");
 }

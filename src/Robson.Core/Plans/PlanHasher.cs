@@ -25,7 +25,8 @@ public static class PlanHasher
             text.Append("leg=").Append(leg.Symbol).Append('|').Append(leg.Side.Wire()).Append('|').Append(leg.Type.Wire())
                 .Append('|').Append(Decimals.Canonical(leg.Quantity))
                 .Append('|').Append(leg.LimitPrice is { } p ? Decimals.Canonical(p) : "")
-                .Append('|').Append(leg.StopLoss is { } s ? Decimals.Canonical(s) : "").Append('\n');
+                .Append('|').Append(leg.StopLoss is { } s ? Decimals.Canonical(s) : "")
+                .Append(leg.CancelsOrder is { } cancels ? "|cancels:" + cancels : "").Append('\n');
         }
         foreach (var row in plan.Allocation)
             text.Append("allocation=").Append(row.Asset).Append('|').Append(Decimals.Canonical(row.CurrentQuantity))

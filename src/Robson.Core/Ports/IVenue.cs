@@ -34,6 +34,9 @@ public interface IVenue
 
     /// <summary>The tenant's open orders on the venue.</summary>
     IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId);
+
+    /// <summary>Cancels an open order by client order id: CANCELED (with what had filled), or REJECTED with the venue's reason.</summary>
+    VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId);
 }
 
 /// <summary>An order for the venue; <paramref name="ClientOrderId"/> is the idempotency key recorded before sending.</summary>

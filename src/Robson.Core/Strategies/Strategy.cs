@@ -46,8 +46,8 @@ public sealed record StrategySettings
     /// <summary>Default 0.5 %: a market order whose expected slippage against the mid exceeds this warns.</summary>
     public decimal SlippageWarningPercent { get; init; } = DefaultSlippageWarningPercent;
 
-    /// <summary>Default: every kind (buy, sell, rebalance).</summary>
-    public IReadOnlyList<PlanKind> AllowedPlanKinds { get; init; } = [PlanKind.Buy, PlanKind.Sell, PlanKind.Rebalance];
+    /// <summary>Default: every kind (buy, sell, rebalance, cancel).</summary>
+    public IReadOnlyList<PlanKind> AllowedPlanKinds { get; init; } = [PlanKind.Buy, PlanKind.Sell, PlanKind.Rebalance, PlanKind.Cancel];
 
     public const decimal DefaultPriceCollarPercent = 5m;
     public const decimal DefaultSlippageWarningPercent = 0.5m;

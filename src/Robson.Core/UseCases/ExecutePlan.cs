@@ -32,16 +32,32 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         if (venue is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{plan.Id}' names venue '{plan.Venue}', which is not configured");
         var live = request.Mode == ExecutionMode.Live;
-        if (live && store.UnresolvedOrders(request.ClientId, venue.Name).Count > 0)
-            new ReconcileOrders(env).Run(request.ClientId, venue.Name);
-
-        // Market data and balances are read before the lock: they may be slow, and the guards need only estimates.
-        var simulations = plan.Legs.Select(leg => Simulate(venue, leg)).ToList();
-        var exposure = new PlanExposure(plan.Legs.Select((leg, i) => Notional(leg, simulations[i])).ToList());
-        // Balances matter only while REDUCING (and may need credentials): fetched only then.
-        var onlyReduces = store.GetTradingState(request.ClientId).State == TradingState.Reducing
-                          && PositionReduction.OnlyReduces(plan, RulesOf(venue, plan), venue.GetBalances(request.ClientId));
         var executionId = env.Ids.NewId();
+        List<SimulatedFill?> simulations;
+        bool onlyReduces;
+        try
+        {
+            if (live && store.UnresolvedOrders(request.ClientId, venue.Name).Count > 0)
+                new ReconcileOrders(env).Run(request.ClientId, venue.Name);
+            // Market data and balances are read before the lock: they may be slow, and the guards need only estimates.
+            simulations = plan.Legs.Select(leg => leg.IsCancel ? null : Simulate(venue, leg)).ToList();
+            // Balances matter only while REDUCING (and may need credentials): fetched only then.
+            onlyReduces = plan.Kind == PlanKind.Cancel
+                          || (store.GetTradingState(request.ClientId).State == TradingState.Reducing
+                              && PositionReduction.OnlyReduces(plan, RulesOf(venue, plan), venue.GetBalances(request.ClientId)));
+        }
+        catch (VenueUnavailableException e)
+        {
+            // Nothing was sent; the attempt is still recorded and audited, and says why.
+            var failed = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode, ExecutionStatus.Failed,
+                [], [], $"venue '{venue.Name}' unavailable, nothing sent: {e.Message}", env.Time.GetUtcNow());
+            using var tx = store.BeginExclusive();
+            Record(failed);
+            tx.Commit();
+            return failed;
+        }
+        // A cancel adds no order and no notional.
+        var exposure = new PlanExposure(plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select(x => Notional(x.leg, simulations[x.i])).ToList());
 
         ExecutionResult result;
         List<OrderRecord> reserved;
@@ -62,6 +78,12 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             var guards = GuardPipeline.EvaluateAll(context);
             var passed = guards.All(g => g.Passed);
 
+            if (passed && live && plan.Kind == PlanKind.Cancel)
+            {
+                tx.Commit();
+                return SendCancels(new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
+                    ExecutionStatus.Success, guards, [], null, now), plan, venue);
+            }
             if (!passed || !live)
             {
                 var actions = passed ? plan.Legs.Select((leg, i) => SimulatedAction(venue, leg, simulations[i])).ToList() : [];
@@ -141,6 +163,43 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         return result;
     }
 
+    /// <summary>LIVE cancel: one request per order; the venue's answer settles the order's record.</summary>
+    private ExecutionResult SendCancels(ExecutionResult result, Plan plan, IVenue venue)
+    {
+        var store = env.Store;
+        var actions = new List<ExecutionAction>();
+        var errors = new List<string>();
+        foreach (var leg in plan.Legs)
+        {
+            var order = store.FindOrder(plan.ClientId, leg.CancelsOrder!);
+            var answer = venue.CancelOrder(plan.ClientId, leg.Symbol, leg.CancelsOrder!);
+            if (order is not null && answer.Status is not ("REJECTED" or "UNKNOWN"))
+            {
+                using var tx = store.BeginExclusive();
+                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
+                tx.Commit();
+            }
+            if (answer.Status != "CANCELED") errors.Add($"{leg.CancelsOrder} {answer.Status}: {answer.Reason}");
+            actions.Add(new ExecutionAction(ExecutionAction.Real, $"LIVE {leg.Describe()} on {venue.Name}",
+                Details.Of(("venue", venue.Name), ("client_order_id", leg.CancelsOrder), ("status", answer.Status),
+                    ("executed_quantity", answer.ExecutedQuantity), ("reason", answer.Reason)),
+                answer.Status == "CANCELED" ? $"Order canceled on {venue.Name}" : $"Cancel not confirmed on {venue.Name}: {answer.Status} {answer.Reason}"));
+        }
+        result = result with
+        {
+            Status = errors.Count == 0 ? ExecutionStatus.Success : ExecutionStatus.Failed,
+            Actions = actions,
+            Error = errors.Count == 0 ? null : string.Join("; ", errors),
+            ExecutedAt = env.Time.GetUtcNow(),
+        };
+        using (var tx = store.BeginExclusive())
+        {
+            Record(result);
+            tx.Commit();
+        }
+        return result;
+    }
+
     /// <summary>Equity after a LIVE execution, for drawdown; a venue that cannot say is skipped, never fatal now.</summary>
     private void RecordEquity(IVenue venue, ClientId clientId, DateTimeOffset now)
     {
@@ -194,6 +253,9 @@ public sealed class ExecutePlan(RobsonEnvironment env)
 
     private static ExecutionAction SimulatedAction(IVenue venue, PlanLeg leg, SimulatedFill? fill)
     {
+        if (leg.IsCancel)
+            return new ExecutionAction(ExecutionAction.Simulated, $"Simulated {leg.Describe()}", Details.Of(("venue", venue.Name), ("client_order_id", leg.CancelsOrder)),
+                "Simulated successfully (no cancel request sent)");
         var quote = venue.FindSymbol(leg.Symbol)?.QuoteAsset ?? "";
         var details = fill is null
             ? Details.Of(("venue", venue.Name))

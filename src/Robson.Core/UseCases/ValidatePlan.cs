@@ -26,6 +26,13 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         new DrawdownValidator(),
     ];
 
+    /// <summary>A cancel only needs its tenant, its trading state, and an order that is still open.</summary>
+    public static readonly IReadOnlyList<IPlanValidator> CancelValidators =
+    [
+        new TenantIsolationValidator(),
+        new CancelTargetValidator(),
+    ];
+
     public Outcome<ValidationReport> Execute(ClientId clientId, string planId)
     {
         var plan = env.Store.FindPlan(clientId, planId);
@@ -38,7 +45,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         var books = new Dictionary<Symbol, OrderBook>();
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
         AccountSnapshot? account = null;
-        if (venue is not null)
+        if (venue is not null && plan.Kind != PlanKind.Cancel)
         {
             foreach (var symbol in plan.Legs.Select(l => l.Symbol).Distinct())
             {
@@ -60,8 +67,11 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             TradingStatus = env.Store.GetTradingState(clientId),
             Today = DailyUsageQuery.For(env.Store, clientId, DateOnly.FromDateTime(now.UtcDateTime)),
             PeakEquity = env.Store.PeakEquity(clientId, plan.Venue),
+            OrderStatuses = plan.Legs.Where(l => l.IsCancel).Select(l => env.Store.FindOrder(clientId, l.CancelsOrder!)).OfType<Execution.OrderRecord>()
+                .ToDictionary(o => o.ClientOrderId, o => o.Status),
         };
-        var issues = Validators.SelectMany(v => v.Validate(context)).ToList();
+        var validators = plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
+        var issues = validators.SelectMany(v => v.Validate(context)).ToList();
         var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
             ValidationReport.StatusOf(issues), issues, now);
         env.Store.InsertValidation(report);

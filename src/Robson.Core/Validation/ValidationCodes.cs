@@ -39,6 +39,7 @@ public static class ValidationCodes
     public const string TradingHalted = "TRADING_HALTED";
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
     public const string AccountUnavailable = "ACCOUNT_UNAVAILABLE";
+    public const string OrderNotOpen = "ORDER_NOT_OPEN";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -47,6 +48,6 @@ public static class ValidationCodes
         OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
         PriceCollar, InsufficientDepth, HighSlippage, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
-        StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable,
+        StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
     ];
 }

@@ -29,6 +29,9 @@ public sealed record ValidationContext(
     /// <summary>Highest recorded equity of the tenant on the venue (including now).</summary>
     public decimal? PeakEquity { get; init; }
 
+    /// <summary>For cancel plans: the recorded status of each order to cancel (absent: no such order).</summary>
+    public IReadOnlyDictionary<string, string> OrderStatuses { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A fresh book for the symbol, or null when missing or stale.</summary>
     public OrderBook? FreshBook(Symbol symbol) =>
         Books.TryGetValue(symbol, out var book) && book.Mid is not null && Now - book.AsOf <= MaxMarketDataAge ? book : null;

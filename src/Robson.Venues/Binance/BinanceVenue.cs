@@ -151,6 +151,29 @@ public sealed class BinanceVenue : IVenue, IDisposable
         return reply.Body.EnumerateArray().Select(BinanceJson.OpenOrder).ToList();
     }
 
+    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId)
+    {
+        BinanceReply reply;
+        try
+        {
+            reply = _http.Write(HttpMethod.Delete, "/api/v3/order", [("symbol", symbol.Value), ("origClientOrderId", clientOrderId)]);
+        }
+        catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)
+        {
+            return new VenueOrderResult("REJECTED", null, [], "not sent: " + e.Message);
+        }
+        catch (BinanceTransportException e)
+        {
+            // Whether the cancel happened is unknown: the order's own state tells.
+            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = e.Message } : new VenueOrderResult("UNKNOWN", null, [], e.Message);
+        }
+        if (reply.IsSuccess)
+            return LookupOrder(clientId, symbol, clientOrderId) ?? new VenueOrderResult("CANCELED", BinanceJson.Str(reply.Body, "orderId"), [], null);
+        if (reply.OutcomeUnknown)
+            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult("UNKNOWN", null, [], reply.Describe());
+        return new VenueOrderResult("REJECTED", null, [], reply.Describe());
+    }
+
     private JsonElement Account()
     {
         var reply = _http.Read("/api/v3/account", [], signed: true);

@@ -29,6 +29,9 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
     /// <summary>The paper venue keeps no resting orders.</summary>
     public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => [];
 
+    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId) =>
+        Reject("Unknown order sent.: the paper venue keeps no resting orders");
+
     public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;
 
     public OrderBook GetOrderBook(Symbol symbol) =>

@@ -21,6 +21,7 @@ public sealed partial class ValidationCodesTests
             ValidationContexts.For(Plan(), Strategy(change(LiveSettings())));
 
         yield return ValidationContexts.For(Plan()) with { RequestingClient = OtherClient };
+        yield return ValidationContexts.For(Plan() with { Kind = PlanKind.Cancel, Legs = [LimitBuy() with { CancelsOrder = "rbs-gone-1" }] });
         yield return ValidationContexts.For(Plan()) with { Strategy = null };
         yield return With(_ => new StrategySettings());
         yield return With(s => s with { MaxDrawdownPercent = 0m, StopLossPercent = 0m, MaxPositionSizePercent = 0m });
@@ -51,7 +52,7 @@ public sealed partial class ValidationCodesTests
     }
 
     private static readonly HashSet<string> Produced =
-        Scenarios().SelectMany(c => ValidatePlan.Validators.SelectMany(v => v.Validate(c))).Select(i => i.Code).ToHashSet();
+        Scenarios().SelectMany(c => ValidatePlan.Validators.Concat(ValidatePlan.CancelValidators).SelectMany(v => v.Validate(c))).Select(i => i.Code).ToHashSet();
 
     public static TheoryData<string> ProducibleCodes() => new(ValidationCodes.All);
 
@@ -71,7 +72,7 @@ public sealed partial class ValidationCodesTests
     [Fact]
     public void EveryProducedIssue_HasAMessageAndACatalogueCode()
     {
-        var issues = Scenarios().SelectMany(c => ValidatePlan.Validators.SelectMany(v => v.Validate(c))).ToList();
+        var issues = Scenarios().SelectMany(c => ValidatePlan.Validators.Concat(ValidatePlan.CancelValidators).SelectMany(v => v.Validate(c))).ToList();
 
         Assert.All(issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message), i.Code));
         Assert.All(issues, i => Assert.Contains(i.Code, ValidationCodes.All));

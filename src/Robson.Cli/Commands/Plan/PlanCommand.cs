@@ -15,6 +15,31 @@ public static class PlanCommand
         command.Subcommands.Add(BuildSide(context, PlanKind.Buy));
         command.Subcommands.Add(BuildSide(context, PlanKind.Sell));
         command.Subcommands.Add(RebalanceCommand.Build(context));
+        command.Subcommands.Add(BuildCancel(context));
+        return command;
+    }
+
+    private static Command BuildCancel(CliContext context)
+    {
+        var order = new Option<string>("--order") { Description = "Client order id of an open order Robson placed (see `robson orders list`). Required." };
+        var clientId = CommonOptions.ClientId();
+        var strategyId = new Option<string>("--strategy-id") { Description = "Strategy that applies (default: the one of the order's plan)." };
+        var json = CommonOptions.Json();
+        var command = new Command("cancel", "Plan the cancel of an open order Robson placed. Validate and execute it like any plan; allowed while HALTED.")
+        {
+            order, clientId, strategyId, json,
+        };
+        command.SetAction(result =>
+        {
+            var orderId = result.GetValue(order);
+            if (string.IsNullOrWhiteSpace(orderId) || orderId.Length > 36)
+                throw new UsageException("--order CLIENT_ORDER_ID is required (see `robson orders list`)");
+            var tenant = Inputs.ClientId(result, clientId);
+            var outcome = new CreateCancelPlan(context.Environment(create: false)).Execute(tenant, orderId, Inputs.OptionalId(result, strategyId));
+            if (outcome.IsError) throw new UsageException(outcome.InputError!);
+            PlanRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
+            return ExitCodes.Success;
+        });
         return command;
     }
 

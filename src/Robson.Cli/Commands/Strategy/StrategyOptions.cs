@@ -20,7 +20,7 @@ public sealed class StrategyOptions
     private readonly Option<string> _maxNotionalPerOrder = new("--max-notional-per-order") { Description = "Largest notional of a single order." };
     private readonly Option<string> _collar = new("--price-collar-percent") { Description = $"Fat-finger collar: a limit farther than this from the mid fails validation (default {StrategySettings.DefaultPriceCollarPercent})." };
     private readonly Option<string> _slippage = new("--slippage-warning-percent") { Description = $"Warn when a market order's expected slippage exceeds this (default {StrategySettings.DefaultSlippageWarningPercent})." };
-    private readonly Option<string> _planKinds = new("--allowed-plan-kinds") { Description = "Comma-separated: buy,sell,rebalance (default: all)." };
+    private readonly Option<string> _planKinds = new("--allowed-plan-kinds") { Description = "Comma-separated: buy,sell,rebalance,cancel (default: all)." };
     private readonly Option<string> _ttl = new("--validation-ttl-minutes") { Description = $"How long a validation authorises LIVE (default {StrategySettings.DefaultValidationTtlMinutes})." };
 
     public void AddTo(Command command)
@@ -53,7 +53,8 @@ public sealed class StrategyOptions
             "buy" => PlanKind.Buy,
             "sell" => PlanKind.Sell,
             "rebalance" => PlanKind.Rebalance,
-            _ => throw new UsageException($"--allowed-plan-kinds: unknown plan kind '{k}' (use buy, sell, rebalance)"),
+            "cancel" => PlanKind.Cancel,
+            _ => throw new UsageException($"--allowed-plan-kinds: unknown plan kind '{k}' (use buy, sell, rebalance, cancel)"),
         }).Distinct().ToList();
 
     private static List<string> ParseSymbols(string text) =>
