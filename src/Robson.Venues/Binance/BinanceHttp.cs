@@ -62,8 +62,13 @@ internal sealed class BinanceHttp : IDisposable
         outcome.Exception is BinanceTransportException || outcome.Result?.OutcomeUnknown == true;
 
     /// <summary>A read or lookup: retried with back-off on transient failures.</summary>
-    public BinanceReply Read(string path, IReadOnlyList<(string Key, string Value)> parameters, bool signed) =>
-        Execute(HttpMethod.Get, path, parameters, signed, read: true);
+    public BinanceReply Read(string path, IReadOnlyList<(string Key, string Value)> parameters, bool signed)
+    {
+        var reply = Execute(HttpMethod.Get, path, parameters, signed, read: true);
+        if (reply.Code != -1021) return reply;
+        _clockOffsetMs = null; // our clock drifted from the server's: measure again, once
+        return Execute(HttpMethod.Get, path, parameters, signed, read: true);
+    }
 
     /// <summary>A request that changes state (an order, a cancel): sent once; -1021 alone is retried, after a clock resync.</summary>
     public BinanceReply Write(HttpMethod method, string path, IReadOnlyList<(string Key, string Value)> parameters)
@@ -105,7 +110,8 @@ internal sealed class BinanceHttp : IDisposable
             var credentials = Credentials();
             query.Append(query.Length == 0 ? "" : "&").Append("recvWindow=").Append(_options.RecvWindowMs.ToString(CultureInfo.InvariantCulture))
                 .Append("&timestamp=").Append(ServerNowMs().ToString(CultureInfo.InvariantCulture));
-            query.Append("&signature=").Append(BinanceSigner.Sign(credentials.ApiSecret, query.ToString()));
+            var signature = BinanceSigner.Sign(credentials.ApiSecret, query.ToString());
+            query.Append("&signature=").Append(signature);
             request.Headers.Add("X-MBX-APIKEY", credentials.ApiKey);
         }
         request.RequestUri = new Uri(_baseUrl + path + (query.Length > 0 ? "?" + query : ""));

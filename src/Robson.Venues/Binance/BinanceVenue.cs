@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Robson.Core.Domain;
 using Robson.Core.Market;
@@ -69,7 +68,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
         if (leg.LimitPrice is { } price)
             parameters.AddRange([("timeInForce", "GTC"), ("price", Decimals.Canonical(price))]);
 
-        var sentAt = _time.GetUtcNow();
+        var sentAt = _time.GetTimestamp();
         BinanceReply reply;
         try
         {
@@ -97,17 +96,19 @@ public sealed class BinanceVenue : IVenue, IDisposable
     /// re-send. Once the request is older than its recvWindow the exchange can no longer accept it, so an
     /// order still not found then was not placed.
     /// </summary>
-    private VenueOrderResult Resolve(VenueOrderRequest request, DateTimeOffset sentAt, string why)
+    private VenueOrderResult Resolve(VenueOrderRequest request, long sentAt, string why)
     {
-        var deadline = sentAt + TimeSpan.FromMilliseconds(_options.RecvWindowMs) + TimeSpan.FromSeconds(1);
+        // Elapsed time is measured, not read off the wall clock: the exchange ages the request as it waits.
+        var window = TimeSpan.FromMilliseconds(_options.RecvWindowMs) + TimeSpan.FromSeconds(1);
         var delay = _options.RetryBaseDelay;
-        for (var attempt = 0; attempt < _options.MaxReadRetries + 4; attempt++)
+        // Bounded: at most until the request is older than its recvWindow (≤ 61 s), back-off doubling up to 1 s.
+        while (true)
         {
             try
             {
                 if (LookupOrder(request.ClientId, request.Leg.Symbol, request.ClientOrderId) is { } found)
                     return found with { Reason = $"outcome was unknown ({why}); found on the venue by client order id" };
-                if (_time.GetUtcNow() > deadline)
+                if (_time.GetElapsedTime(sentAt) > window)
                     return new VenueOrderResult("REJECTED", null, [], $"not placed: the venue has no order {request.ClientOrderId} after its recvWindow ({why})");
             }
             catch (Exception e) when (e is VenueUnavailableException or BinanceTransportException)
@@ -115,15 +116,15 @@ public sealed class BinanceVenue : IVenue, IDisposable
                 why += "; lookup failed: " + e.Message;
                 break;
             }
-            Thread.Sleep(Clamp(delay, deadline));
-            delay *= 2;
+            Thread.Sleep(Clamp(delay, window - _time.GetElapsedTime(sentAt)));
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond));
         }
         return new VenueOrderResult("UNKNOWN", null, [], why + " — run `robson reconcile`");
     }
 
-    private TimeSpan Clamp(TimeSpan delay, DateTimeOffset deadline)
+    private static TimeSpan Clamp(TimeSpan delay, TimeSpan untilDeadline)
     {
-        var untilDeadline = deadline - _time.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+        untilDeadline += TimeSpan.FromMilliseconds(50);
         return untilDeadline > TimeSpan.Zero && untilDeadline < delay ? untilDeadline : delay;
     }
 
@@ -205,6 +206,4 @@ public sealed class BinanceVenue : IVenue, IDisposable
     public void Dispose() => _http.Dispose();
 
     public override string ToString() => $"{Name} ({_config.Kind}, {_config.BaseUrl})";
-
-    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,14 @@
 namespace Robson.Cli.Tests.Support;
 
-/// <summary>A clock the test moves by hand.</summary>
+/// <summary>A clock the test moves by hand, or (<see cref="FollowSystemClock"/>) the real clock.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    /// <summary>Tests against a fake exchange run on real time: the exchange ages signed requests by its own clock.</summary>
+    public bool FollowSystemClock { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => FollowSystemClock ? DateTimeOffset.UtcNow : Now;
 
     public void Advance(TimeSpan by) => Now += by;
 }

@@ -7,14 +7,11 @@ public static class RobsonProcess
 {
     public static string EntryAssembly => typeof(CliApp).Assembly.Location;
 
-    public static CliRun Run(string home, params string[] args)
+    public static CliRun Run(string home, params string[] args) => Run(home, new Dictionary<string, string>(), args);
+
+    public static CliRun Run(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(EntryAssembly);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ROBSON_HOME"] = home;
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
+        using var process = Start(home, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
@@ -23,5 +20,17 @@ public static class RobsonProcess
             throw new TimeoutException($"robson {string.Join(' ', args)} did not finish");
         }
         return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the CLI and returns the running process (a crash test kills it).</summary>
+    public static Process Start(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(EntryAssembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ROBSON_HOME"] = home;
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 }

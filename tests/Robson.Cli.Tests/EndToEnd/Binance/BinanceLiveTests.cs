@@ -1,0 +1,156 @@
+using Robson.Cli.Tests.Support.FakeBinance;
+
+namespace Robson.Cli.Tests.EndToEnd.Binance;
+
+/// <summary>LIVE on a Binance-compatible venue through the real CLI, for each fault: never a duplicate, never a lost order.</summary>
+public sealed class BinanceLiveTests : IDisposable
+{
+    private readonly BinanceFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public void Live_FillsOnTheExchange_AndRecordsFillsAndFeesFromTheAnswer()
+    {
+        var run = _f.Live(_f.ValidatedPlan());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var order = Assert.Single(_f.Exchange.Orders);
+        Assert.StartsWith("rbs-", order.ClientOrderId);
+        Assert.Equal("FILLED", order.Status);
+        var action = _f.Action(run);
+        Assert.Equal("REAL_ORDER", action.GetProperty("type").GetString());
+        Assert.Equal("FILLED", action.GetProperty("details").GetProperty("status").GetString());
+        Assert.Equal("BTC", action.GetProperty("details").GetProperty("fee_asset").GetString()); // Binance charges a buy in the asset received
+        var report = _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json;
+        Assert.Equal(1, report.GetProperty("orders").GetInt32());
+        _f.AssertAtMostOnce();
+    }
+
+    [Fact]
+    public void Http503BeforePlacing_IsLookedUp_FoundAbsent_AndReportedNotPlaced()
+    {
+        _f.Exchange.InjectOrderFault(new FakeFault.Unavailable503());
+
+        var run = _f.Live(_f.ValidatedPlan());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("FAILED", run.Json.GetProperty("status").GetString());
+        Assert.Contains("not placed", _f.Action(run).GetProperty("result").GetString());
+        Assert.Empty(_f.Exchange.Orders);
+        Assert.Equal(1, _f.Exchange.OrderRequestCount); // looked up, never re-sent
+        Assert.Equal(0, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+    }
+
+    public static TheoryData<string> FaultsAfterPlacing => new() { "timeout", "500", "-1007" };
+
+    [Theory]
+    [MemberData(nameof(FaultsAfterPlacing))]
+    public void FaultAfterPlacing_IsResolvedByLookup_NeverResent(string fault)
+    {
+        _f.Exchange.InjectOrderFault(fault switch
+        {
+            "timeout" => new FakeFault.TimeoutAfterPlacing(TimeSpan.FromSeconds(5)),
+            "500" => new FakeFault.Error500AfterPlacing(),
+            _ => new FakeFault.UnknownStatus1007AfterPlacing(),
+        });
+
+        var run = _f.Live(_f.ValidatedPlan());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("FILLED", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
+        Assert.Contains("found on the venue by client order id", _f.Action(run).GetProperty("details").GetProperty("reason").GetString());
+        Assert.Single(_f.Exchange.Orders);
+        Assert.Equal(1, _f.Exchange.OrderRequestCount);
+        _f.AssertAtMostOnce();
+    }
+
+    [Fact]
+    public void UnknownOutcome_BlocksTheSymbol_UntilReconcileSettlesIt()
+    {
+        _f.Exchange.InjectOrderFault(new FakeFault.Error500AfterPlacing());
+        for (var i = 0; i < 40; i++) _f.Exchange.InjectLookupFault(new FakeFault.Unavailable503());
+        var first = _f.Live(_f.ValidatedPlan());
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal("UNKNOWN", _f.Action(first).GetProperty("details").GetProperty("status").GetString());
+
+        // DRY-RUN shows the refusal LIVE would meet; LIVE itself first tries to reconcile, which fails while the
+        // venue keeps failing (its circuit opens), so nothing is sent either way.
+        var next = _f.ValidatedPlan();
+        var dryRun = _f.Robson.Expect(0, "execute", next, "--client-id", "1");
+        Assert.Contains("UnresolvedOrders: Would block LIVE: Orders of unknown outcome on BTCUSDT", dryRun.Stdout);
+        var blocked = _f.Live(next);
+        Assert.True(blocked.ExitCode == 1, blocked.ToString());
+        Assert.Single(_f.Exchange.Orders);
+        Assert.Equal(1, _f.Exchange.OrderRequestCount);
+
+        _f.Exchange.ClearFaults();
+        var reconcile = _f.Robson.Expect(0, "reconcile", "--client-id", "1");
+        Assert.Contains("UNKNOWN -> FILLED", reconcile.Stdout);
+        Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+        Assert.Equal(0, _f.Live(next).ExitCode);
+        Assert.Equal(2, _f.Exchange.Orders.Count);
+        _f.AssertAtMostOnce();
+    }
+
+    [Fact]
+    public void RateLimited429_NotPlaced_AndTheNextRequestWaitsRetryAfter()
+    {
+        _f.Exchange.InjectOrderFault(new FakeFault.RateLimited429(RetryAfterSeconds: 2));
+        var limited = _f.Live(_f.ValidatedPlan());
+        Assert.Equal(1, limited.ExitCode);
+        Assert.Contains("429", _f.Action(limited).GetProperty("result").GetString());
+        var plan = _f.ValidatedPlan();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var next = _f.Live(plan);
+
+        Assert.Equal(0, next.ExitCode);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"waited only {clock.Elapsed}");
+        Assert.Single(_f.Exchange.Orders);
+    }
+
+    [Fact]
+    public void Banned418_StopsAllRequestsUntilTheBanEnds_AndSaysSo()
+    {
+        _f.PrepareSpare();
+        _f.Exchange.InjectOrderFault(new FakeFault.Banned418(RetryAfterSeconds: 600));
+        var banned = _f.Live(_f.ValidatedPlan());
+        Assert.Equal(1, banned.ExitCode);
+        var requests = _f.Exchange.Requests.Count;
+
+        var next = _f.Robson.Run("execute", _f.ValidatedPlanWithoutNetwork(), "--client-id", "1", "--live", "--acknowledge-risk");
+
+        Assert.Equal(1, next.ExitCode);
+        Assert.Contains("not accepting requests from us until", next.Stdout + next.Stderr);
+        Assert.Equal(requests, _f.Exchange.Requests.Count);
+        Assert.Contains("blocked until", _f.Robson.Expect(0, "venue", "show", "bn", "--client-id", "1").Stdout);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(-4)]
+    public void ClockSkew_IsMeasuredFromServerTime_AndOrdersGoThrough(int seconds)
+    {
+        _f.Exchange.ClockOffset = TimeSpan.FromSeconds(seconds);
+
+        var run = _f.Live(_f.ValidatedPlan());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Single(_f.Exchange.Orders);
+    }
+
+    [Fact]
+    public void DryRunAndValidation_NeverSign_AndNeverLoadTheSecret()
+    {
+        _f.Robson.Environment.Remove("ROBSON_BN_API_SECRET");
+        var plan = _f.ValidatedPlan();
+
+        _f.Robson.Expect(0, "execute", plan, "--client-id", "1");
+
+        Assert.DoesNotContain(_f.Exchange.Requests, r => r.ApiKey is not null);
+        var live = _f.Robson.Run("execute", plan, "--client-id", "1", "--live", "--acknowledge-risk");
+        Assert.Equal(2, live.ExitCode);
+        Assert.Contains("ROBSON_BN_API_SECRET", live.Stderr);
+    }
+}
