@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Robson.Cli.Tests.Support;
+
+namespace Robson.Cli.Tests.EndToEnd.Binance;
+
+/// <summary>
+/// SIGKILL the robson process right after its order reaches the exchange and before the answer is stored,
+/// then reconcile; fifty times. Zero duplicates, zero orders without a record, and the limits count them all.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private const int Runs = 50;
+    private readonly BinanceFixture _f = new(maxOrders: Runs.ToString());
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public void KilledAfterTheOrderReachedTheExchange_ReconcileRecordsIt_EveryTime()
+    {
+        Process? running = null;
+        _f.Exchange.AfterOrderPlaced = async _ =>
+        {
+            running!.Kill(); // SIGKILL: no cleanup, no answer stored
+            await running.WaitForExitAsync();
+        };
+
+        for (var i = 0; i < Runs; i++)
+        {
+            var plan = _f.ValidatedPlan();
+            using (running = RobsonProcess.Start(_f.Robson.Home, BinanceFixture.Environment, "execute", plan, "--client-id", "1", "--live", "--acknowledge-risk"))
+            {
+                Assert.True(running.WaitForExit(TimeSpan.FromSeconds(60)), "robson did not end");
+                Assert.NotEqual(0, running.ExitCode);
+            }
+            Assert.Equal(i + 1, _f.Exchange.Orders.Count);
+
+            var reconcile = _f.Robson.Run("reconcile", "--client-id", "1");
+            Assert.True(reconcile.ExitCode == 0, reconcile.ToString());
+            Assert.Contains("SENT -> FILLED", reconcile.Stdout);
+        }
+
+        _f.Exchange.AfterOrderPlaced = null;
+        _f.AssertAtMostOnce();
+        var report = _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json;
+        Assert.Equal(Runs, report.GetProperty("orders").GetInt32());
+        var overLimit = _f.Live(_f.ValidatedPlan());
+        Assert.Equal(1, overLimit.ExitCode);
+        Assert.Contains(overLimit.Json.GetProperty("guards").EnumerateArray(),
+            g => g.GetProperty("name").GetString() == "ExecutionLimits" && !g.GetProperty("passed").GetBoolean());
+        Assert.Equal(Runs, _f.Exchange.Orders.Count);
+    }
+}
