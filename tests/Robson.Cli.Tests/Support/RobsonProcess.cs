@@ -22,11 +22,18 @@ public static class RobsonProcess
         return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts the CLI and returns the running process (a crash test kills it).</summary>
+    /// <summary>
+    /// Starts the CLI and returns the running process (a crash test kills it). With ROBSON_TEST_BINARY set (CI sets
+    /// it to the Native AOT build) that binary runs instead of `dotnet robson.dll`.
+    /// </summary>
     public static Process Start(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(EntryAssembly);
+        var binary = Environment.GetEnvironmentVariable("ROBSON_TEST_BINARY");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(binary) ? "dotnet" : binary)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (string.IsNullOrEmpty(binary)) start.ArgumentList.Add(EntryAssembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ROBSON_HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
