@@ -14,7 +14,7 @@ jit="dotnet $PWD/src/Robson.Cli/bin/Release/net10.0/robson.dll"
 export ROBSON_HOME=$(mktemp -d) NO_COLOR=1
 "$aot" strategy create --client-id 1 --name bench --max-drawdown-percent 20 --stop-loss-percent 5 \
   --max-orders-per-day 10 --max-notional-per-day 10000 --max-loss-per-day 500 --json >/dev/null
-plan=$("$aot" plan buy BTCUSDT 0.001 --client-id 1 --strategy-id 1 --json | sed -n 's/.*"plan_id": "\([0-9a-f]*\)".*/\1/p')
+plan=$("$aot" plan buy BTCUSDT 0.001 --stop-loss 58200 --client-id 1 --strategy-id 1 --json | sed -n 's/.*"plan_id": "\([0-9a-f]*\)".*/\1/p')
 "$aot" validate "$plan" --client-id 1 >/dev/null
 
 hyperfine --warmup 3 --runs "$runs" -N --export-markdown /tmp/robson-bench.md \
