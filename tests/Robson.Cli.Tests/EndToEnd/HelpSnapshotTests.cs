@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace Robson.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The --help of every command is part of the contract: it is compared with a snapshot in
+/// tests/Robson.Cli.Tests/Snapshots/help, so a change is deliberate. To accept a change, run the tests with
+/// UPDATE_SNAPSHOTS=1 and review the diff.
+/// </summary>
+public sealed class HelpSnapshotTests : IDisposable
+{
+    private readonly Support.Robson _robson = new();
+
+    public void Dispose() => _robson.Dispose();
+
+    public static TheoryData<string> Commands => new()
+    {
+        "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel",
+        "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
+        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show",
+        "audit list", "audit show", "audit verify", "audit export",
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_MatchesItsSnapshot(string command)
+    {
+        var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToArray();
+        // The usage line names the host process: "robson" for the real binary, the test host here.
+        var host = System.CommandLine.RootCommand.ExecutableName;
+        var help = _robson.Expect(0, args).Stdout.Replace($"  {host} ", "  robson ").Replace($"  {host}\n", "  robson\n");
+        var file = Path.Combine(SnapshotDirectory(), (command.Length == 0 ? "robson" : command.Replace(' ', '-')) + ".txt");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" || !File.Exists(file))
+        {
+            File.WriteAllText(file, help);
+            Assert.True(Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1", $"snapshot {file} was missing and has been written: review and commit it");
+        }
+        Assert.Equal(File.ReadAllText(file), help);
+    }
+
+    private static string SnapshotDirectory([CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "..", "Snapshots", "help");
+}
