@@ -49,7 +49,8 @@ public static class Inputs
     {
         if (result.GetValue(option) is not { } text) return null;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+               && day.Year is >= 2000 and <= 2999
             ? day
-            : throw new UsageException($"{option.Name} must be a date as YYYY-MM-DD, got '{text}'");
+            : throw new UsageException($"{option.Name} must be a date as YYYY-MM-DD between 2000 and 2999, got '{text}'");
     }
 }

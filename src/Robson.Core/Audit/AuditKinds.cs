@@ -12,6 +12,7 @@ public static class AuditKinds
     public const string OrderRejected = "ORDER_REJECTED";
     public const string OrderUnknown = "ORDER_UNKNOWN";
     public const string OrderCanceled = "ORDER_CANCELED";
+    public const string OrderCancelSent = "ORDER_CANCEL_SENT";
 
     /// <summary>The audit kind of a venue's answer to an order Robson sent.</summary>
     public static string ForAnswer(string status, bool filled) => status switch

@@ -23,12 +23,17 @@ public static class Decimals
         return parsed.Value >= 0 ? parsed : Parsed<decimal>.Fail($"{what} must not be negative, got {text}");
     }
 
+    /// <summary>The largest amount, price or quantity accepted from input (products stay far inside decimal's range).</summary>
+    public const decimal MaxInput = 1_000_000_000_000m;
+
     private static Parsed<decimal> Parse(string? text, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
             return Parsed<decimal>.Fail($"{what} is required");
         if (!decimal.TryParse(text.Trim(), Plain, CultureInfo.InvariantCulture, out var value))
             return Parsed<decimal>.Fail($"{what} must be a plain decimal number, got '{text}'");
+        if (Math.Abs(value) > MaxInput)
+            return Parsed<decimal>.Fail($"{what} must not exceed {MaxInput:#,0}, got {text}");
         return Parsed<decimal>.Ok(value);
     }
 

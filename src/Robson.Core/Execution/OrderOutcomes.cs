@@ -38,7 +38,19 @@ public static class OrderOutcomes
     public static decimal FeeInQuote(IVenue venue, OrderRecord order, VenueFill fill)
     {
         var rules = venue.FindSymbol(order.Symbol);
-        if (rules is null || fill.CommissionAsset == rules.QuoteAsset) return fill.Commission;
-        return fill.CommissionAsset == rules.BaseAsset ? fill.Commission * fill.Price : 0m;
+        if (rules is null || fill.CommissionAsset == rules.QuoteAsset || fill.Commission == 0) return fill.Commission;
+        if (fill.CommissionAsset == rules.BaseAsset) return fill.Commission * fill.Price;
+        // A third asset (e.g. BNB): valued at its market against the quote asset; unpriced, it is counted at the
+        // fill's own price rather than as free, so losses are never understated.
+        var market = Symbol.Parse(fill.CommissionAsset + rules.QuoteAsset);
+        try
+        {
+            if (market.Success && venue.FindSymbol(market.Value) is not null && venue.GetOrderBook(market.Value).Mid is { } mid)
+                return fill.Commission * mid;
+        }
+        catch (VenueUnavailableException)
+        {
+        }
+        return fill.Commission * fill.Price;
     }
 }

@@ -22,6 +22,8 @@ public sealed class ExecutionLimitsGuard : IExecutionGuard
             ("notional_today", today.Notional), ("notional_planned", Math.Round(plan.Notional, 8)), ("max_notional_per_day", limits?.MaxNotionalPerDay),
             ("loss_today", today.RealisedLoss), ("max_loss_per_day", limits?.MaxLossPerDay),
         };
+        if (context.Plan.Kind == PlanKind.Cancel)
+            return GuardResult.Pass(Name, "A cancel adds no order and no notional: allowed whatever today's figures", details);
         if (limits is null)
             return context.Mode == ExecutionMode.Live
                 ? GuardResult.Fail(Name, "No strategy, so no daily limits: LIVE refused", details)

@@ -32,7 +32,7 @@ public sealed class PolicyGuard : IExecutionGuard
 
     private static IEnumerable<(string Rule, string Reason)> Refusals(Plan plan, string name, Strategies.StrategySettings s, PlanExposure exposure, bool live)
     {
-        if (live && !s.LiveEnabled)
+        if (live && !s.LiveEnabled && plan.Kind != PlanKind.Cancel) // taking an order off the book is always allowed
             yield return ("LIVE_DISABLED", $"strategy '{name}' does not enable LIVE (strategy set --live-enabled)");
         if (!s.AllowedPlanKinds.Contains(plan.Kind))
             yield return ("PLAN_KIND_NOT_ALLOWED", $"plan kind {plan.Kind.Wire()} is not allowed by the strategy");

@@ -14,8 +14,14 @@ public interface IOrderStore
 
     OrderRecord? FindOrder(ClientId clientId, string clientOrderId);
 
-    /// <summary>Sets the status alone (e.g. SENT just before the request leaves).</summary>
-    void SetOrderStatus(ClientId clientId, string clientOrderId, string status);
+    /// <summary>
+    /// Moves an order from <paramref name="expected"/> to <paramref name="status"/> only if it still is in that status
+    /// (false otherwise: another process settled it). Moving to SENT stamps the time the request leaves.
+    /// </summary>
+    bool ChangeOrderStatus(ClientId clientId, string clientOrderId, string expected, string status, DateTimeOffset at);
+
+    /// <summary>When the order's request left (null if it never did).</summary>
+    DateTimeOffset? OrderSentAt(ClientId clientId, string clientOrderId);
 
     /// <summary>Records a fill unless a fill with the same venue trade id is already recorded; true if recorded.</summary>
     bool RecordFill(FillRecord fill, string? venueTradeId);

@@ -12,6 +12,9 @@ public interface IVenueRegistry
     VenueConfig? FindVenue(ClientId clientId, string name);
     IReadOnlyList<VenueConfig> ListVenues(ClientId clientId);
     bool RemoveVenue(ClientId clientId, string name);
+
+    /// <summary>True when another tenant has a venue of that name.</summary>
+    bool VenueNameUsedByOthers(ClientId clientId, string name);
 }
 
 /// <summary>What a venue told us about its limits, kept across processes: bans, back-off, weight used, exchangeInfo.</summary>

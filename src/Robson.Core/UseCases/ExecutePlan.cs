@@ -33,12 +33,13 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             return Outcome<ExecutionResult>.Refuse($"plan '{plan.Id}' names venue '{plan.Venue}', which is not configured");
         var live = request.Mode == ExecutionMode.Live;
         var executionId = env.Ids.NewId();
+        var notices = new List<string>();
         List<SimulatedFill?> simulations;
         bool onlyReduces;
         try
         {
-            if (live && store.UnresolvedOrders(request.ClientId, venue.Name).Count > 0)
-                new ReconcileOrders(env).Run(request.ClientId, venue.Name);
+            if (live)
+                notices.AddRange(ReconcileFirst(request.ClientId, venue.Name, strategy));
             // Market data and balances are read before the lock: they may be slow, and the guards need only estimates.
             simulations = plan.Legs.Select(leg => leg.IsCancel ? null : Simulate(venue, leg)).ToList();
             // Balances matter only while REDUCING (and may need credentials): fetched only then.
@@ -50,7 +51,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         {
             // Nothing was sent; the attempt is still recorded and audited, and says why.
             var failed = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode, ExecutionStatus.Failed,
-                [], [], $"venue '{venue.Name}' unavailable, nothing sent: {e.Message}", env.Time.GetUtcNow());
+                [], [], $"venue '{venue.Name}' unavailable, nothing sent: {e.Message}", env.Time.GetUtcNow()) { Notices = notices };
             using var tx = store.BeginExclusive();
             Record(failed);
             tx.Commit();
@@ -64,6 +65,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         using (var tx = store.BeginExclusive())
         {
             var now = env.Time.GetUtcNow();
+            // The strategy is read again under the lock: a change made while market data was fetched applies.
+            strategy = plan.StrategyId is { } current ? store.FindStrategy(request.ClientId, current) : null;
             var context = new GuardContext(request.ClientId, plan, strategy, request.Mode, request.RiskAcknowledged,
                 store.LatestValidation(request.ClientId, plan.Id), now,
                 DailyUsageQuery.For(store, request.ClientId, DateOnly.FromDateTime(now.UtcDateTime)), exposure,
@@ -82,14 +85,17 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             {
                 tx.Commit();
                 return SendCancels(new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
-                    ExecutionStatus.Success, guards, [], null, now), plan, venue);
+                    ExecutionStatus.Success, guards, [], null, now) { Notices = notices }, plan, venue);
             }
             if (!passed || !live)
             {
                 var actions = passed ? plan.Legs.Select((leg, i) => SimulatedAction(venue, leg, simulations[i])).ToList() : [];
                 result = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
                     passed ? ExecutionStatus.Success : ExecutionStatus.Blocked, guards, actions,
-                    passed ? null : "Execution blocked by safety checks: " + string.Join(", ", guards.Where(g => !g.Passed).Select(g => g.Name)), now);
+                    passed ? null : "Execution blocked by safety checks: " + string.Join(", ", guards.Where(g => !g.Passed).Select(g => g.Name)), now)
+                {
+                    Notices = notices,
+                };
                 Record(result);
                 tx.Commit();
                 return result;
@@ -101,7 +107,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             foreach (var order in reserved)
                 store.InsertOrder(order);
             result = new ExecutionResult(executionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode,
-                ExecutionStatus.Success, guards, [], null, now);
+                ExecutionStatus.Success, guards, [], null, now) { Notices = notices };
             tx.Commit();
         }
 
@@ -119,7 +125,12 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         {
             using (var tx = store.BeginExclusive())
             {
-                store.SetOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Sent);
+                // Only a still-PENDING order is sent: if reconcile declared it abandoned meanwhile, it stays unsent.
+                if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.Sent, env.Time.GetUtcNow()))
+                {
+                    answers.Add((order, new VenueOrderResult(OrderRecord.NotSent, null, [], "not sent: the reservation was settled by reconcile first")));
+                    continue;
+                }
                 store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderRecord.Sent, plan.Id, plan.Hash,
                     Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
                         ("order", plan.Legs[order.LegIndex].Describe())), env.Actor, env.Time.GetUtcNow()));
@@ -145,7 +156,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         }
 
         var now = env.Time.GetUtcNow();
-        var failures = answers.Where(a => a.Answer.Status is OrderRecord.Rejected or OrderRecord.Unknown).ToList();
+        var failures = answers.Where(a => a.Answer.Status is OrderRecord.Rejected or OrderRecord.Unknown or OrderRecord.NotSent).ToList();
         var result = reservedResult with
         {
             Status = failures.Count == 0 ? ExecutionStatus.Success : ExecutionStatus.Failed,
@@ -155,7 +166,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         };
         using (var tx = store.BeginExclusive())
         {
-            result = result with { Notices = HaltAtLossLimit(result.ClientId, strategy, now) };
+            result = result with { Notices = [.. result.Notices, .. HaltAtLossLimit(result.ClientId, strategy, now)] };
             Record(result);
             tx.Commit();
         }
@@ -163,7 +174,25 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         return result;
     }
 
-    /// <summary>LIVE cancel: one request per order; the venue's answer settles the order's record.</summary>
+    /// <summary>
+    /// Before any LIVE execution: settle the tenant's open and unknown orders on the venue from its records, halt
+    /// if the fills found take today's loss to the limit, and say if the venue holds orders Robson has no record of.
+    /// </summary>
+    private List<string> ReconcileFirst(ClientId clientId, string venue, Strategy? strategy)
+    {
+        var report = new ReconcileOrders(env).Run(clientId, venue);
+        var notices = new List<string>();
+        if (report.Resolved.Count > 0)
+            notices.Add($"Reconciled first: {report.Resolved.Count} order(s) settled from the venue's records");
+        if (report.Orphans.Count > 0)
+            notices.Add($"The venue holds {report.Orphans.Count} open order(s) with Robson's prefix and no record here: {string.Join(", ", report.Orphans.Select(o => o.ClientOrderId))}");
+        using var tx = env.Store.BeginExclusive();
+        notices.AddRange(HaltAtLossLimit(clientId, strategy, env.Time.GetUtcNow()));
+        tx.Commit();
+        return notices;
+    }
+
+    /// <summary>LIVE cancel: one request per order, audited before it leaves; the venue's answer settles the order's record.</summary>
     private ExecutionResult SendCancels(ExecutionResult result, Plan plan, IVenue venue)
     {
         var store = env.Store;
@@ -172,7 +201,21 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         foreach (var leg in plan.Legs)
         {
             var order = store.FindOrder(plan.ClientId, leg.CancelsOrder!);
-            var answer = venue.CancelOrder(plan.ClientId, leg.Symbol, leg.CancelsOrder!);
+            using (var tx = store.BeginExclusive())
+            {
+                store.Append(new AuditEntry(plan.ClientId, AuditKinds.OrderCancelSent, "SENT", plan.Id, plan.Hash,
+                    Details.Of(("execution_id", result.ExecutionId), ("client_order_id", leg.CancelsOrder), ("venue", venue.Name)), env.Actor, env.Time.GetUtcNow()));
+                tx.Commit();
+            }
+            VenueOrderResult answer;
+            try
+            {
+                answer = venue.CancelOrder(plan.ClientId, leg.Symbol, leg.CancelsOrder!);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message + " (reconcile settles the order)");
+            }
             if (order is not null && answer.Status is not ("REJECTED" or "UNKNOWN"))
             {
                 using var tx = store.BeginExclusive();

@@ -27,6 +27,9 @@ public sealed class ManageVenues(RobsonEnvironment env)
         using var tx = env.Store.BeginExclusive();
         if (env.Store.FindVenue(clientId, name) is not null)
             return Outcome<VenueConfig>.Refuse($"venue '{name}' already exists for client {clientId}");
+        // Environment credentials are named after the venue: two tenants must never share them by sharing a name.
+        if (credentialsFile is null && env.Store.VenueNameUsedByOthers(clientId, name))
+            return Outcome<VenueConfig>.Refuse($"venue name '{name}' is used by another tenant, so ROBSON_{name.ToUpperInvariant()}_* credentials would be shared: choose another name or give --credentials-file");
         var venue = new VenueConfig(clientId, name, kind, url.TrimEnd('/'), credentialsFile, now);
         env.Store.InsertVenue(venue);
         env.Store.Append(new AuditEntry(clientId, AuditKinds.VenueAdded, "OK", null, null,

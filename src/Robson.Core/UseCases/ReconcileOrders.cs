@@ -16,11 +16,13 @@ public sealed record ReconcileReport(
 public sealed record ReconciledOrder(OrderRecord Order, string PreviousStatus, string? Note);
 
 /// <summary>
-/// Settles SENT / UNKNOWN / PENDING orders of a tenant from the venue's own records (lookup by client order id,
-/// and the order's trades), records the fills, and lists open orders on the venue that carry Robson's
-/// client-order-id prefix but have no record here. Runs by itself before any LIVE execution of the tenant
-/// on that venue. An order younger than <see cref="InFlightGrace"/> that the venue does not know yet may
-/// still be on its way, so it is left open rather than declared unsent.
+/// Settles a tenant's orders from the venue's own records: SENT / UNKNOWN / PENDING ones (after a crash,
+/// timeout or outage) and those resting on the venue (ACKED, PARTIALLY_FILLED), which may have filled since.
+/// Looks each up by client order id, records fills (once, by trade id), and lists open orders on the venue that
+/// carry Robson's client-order-id prefix but have no record here. Runs by itself before every LIVE execution.
+/// An order the venue does not know is declared not placed only once its request left more than
+/// <see cref="InFlightGrace"/> ago (a PENDING one: was reserved that long ago and never sent); until then it
+/// stays open and counted. Each update re-reads the order under the lock, so a settled order is never overruled.
 /// </summary>
 public sealed class ReconcileOrders(RobsonEnvironment env)
 {
@@ -32,7 +34,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
         var resolved = new List<ReconciledOrder>();
         var open = new List<ReconciledOrder>();
         var problems = new List<string>();
-        var orders = env.Store.UnresolvedOrders(clientId, venueName);
+        var orders = env.Store.UnresolvedOrders(clientId, venueName).Concat(env.Store.RestingOrders(clientId, venueName)).ToList();
         foreach (var order in orders)
         {
             if (env.Venues.Find(clientId, order.Venue) is not { } venue)
@@ -44,21 +46,31 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
             try
             {
                 var answer = venue.LookupOrder(clientId, order.Symbol, order.ClientOrderId);
-                var age = env.Time.GetUtcNow() - order.CreatedAt;
-                if (answer is null && age < InFlightGrace)
+                if (answer is null)
                 {
-                    open.Add(new ReconciledOrder(order, order.Status, "not on the venue yet; may still be in flight"));
-                    continue;
+                    var since = env.Store.OrderSentAt(clientId, order.ClientOrderId) ?? order.CreatedAt;
+                    if (!order.IsUnresolved || env.Time.GetUtcNow() - since < InFlightGrace)
+                    {
+                        open.Add(new ReconciledOrder(order, order.Status, order.IsUnresolved ? "not on the venue yet; may still be in flight" : "the venue has no record of it"));
+                        continue;
+                    }
+                    answer = order.Status == OrderRecord.Pending
+                        ? new VenueOrderResult(OrderRecord.NotSent, null, [], "recorded but never sent")
+                        : new VenueOrderResult(OrderRecord.Rejected, null, [], $"not placed: the venue has no such order {InFlightGrace.TotalMinutes:0} min after it was sent");
                 }
-                answer ??= order.Status == OrderRecord.Pending
-                    ? new VenueOrderResult(OrderRecord.NotSent, null, [], "recorded but never sent")
-                    : new VenueOrderResult(OrderRecord.Rejected, null, [], "not placed: the venue has no such order");
-                var now = env.Time.GetUtcNow();
+                else if (!order.IsUnresolved && answer.Status == order.Status && answer.ExecutedQuantity == order.ExecutedQuantity)
+                    continue; // resting and unchanged
+
                 using var tx = env.Store.BeginExclusive();
+                var current = env.Store.FindOrder(clientId, order.ClientOrderId);
+                if (current is null || current.Status != order.Status)
+                    continue; // settled by someone else since it was read
+                if (answer.Status == OrderRecord.NotSent && !env.Store.ChangeOrderStatus(clientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.NotSent, env.Time.GetUtcNow()))
+                    continue;
                 var plan = env.Store.FindPlan(clientId, order.PlanId);
-                var updated = OrderOutcomes.Record(env.Store, venue, order, answer, plan?.Hash, env.Actor, now, AuditKinds.OrderReconciled);
+                var updated = OrderOutcomes.Record(env.Store, venue, current, answer, plan?.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderReconciled);
                 tx.Commit();
-                resolved.Add(new ReconciledOrder(updated, order.Status, answer.Reason));
+                (updated.IsUnresolved ? open : resolved).Add(new ReconciledOrder(updated, order.Status, answer.Reason));
             }
             catch (VenueUnavailableException e)
             {
@@ -66,7 +78,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 open.Add(new ReconciledOrder(order, order.Status, e.Message));
             }
         }
-        return new ReconcileReport(clientId, resolved, open, Orphans(clientId, venueName, problems), problems);
+        return new ReconcileReport(clientId, resolved, open.Where(o => o.Order.IsUnresolved).ToList(), Orphans(clientId, venueName, problems), problems);
     }
 
     private List<VenueOpenOrder> Orphans(ClientId clientId, string? venueName, List<string> problems)

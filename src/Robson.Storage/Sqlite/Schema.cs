@@ -74,6 +74,9 @@ internal static class Schema
         ALTER TABLE fills ADD COLUMN venue_trade_id TEXT;
         CREATE UNIQUE INDEX fills_by_trade ON fills (client_id, client_order_id, venue_trade_id) WHERE venue_trade_id IS NOT NULL;
         """,
+        """
+        ALTER TABLE orders ADD COLUMN sent_at TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -19,12 +19,14 @@ public sealed partial class SqliteStore
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND client_order_id = $o", ReadOrder,
             ("$c", clientId.Value), ("$o", clientOrderId)).FirstOrDefault();
 
-    public void SetOrderStatus(ClientId clientId, string clientOrderId, string status)
-    {
-        if (Execute("UPDATE orders SET status = $s, updated_at = datetime('now') WHERE client_id = $c AND client_order_id = $o",
-                ("$s", status), ("$c", clientId.Value), ("$o", clientOrderId)) != 1)
-            throw new InvalidOperationException($"order {clientOrderId} is not recorded");
-    }
+    public bool ChangeOrderStatus(ClientId clientId, string clientOrderId, string expected, string status, DateTimeOffset at) =>
+        Execute("UPDATE orders SET status = $s, updated_at = $t, sent_at = CASE WHEN $s = 'SENT' THEN $t ELSE sent_at END " +
+                "WHERE client_id = $c AND client_order_id = $o AND status = $e",
+            ("$s", status), ("$t", Text.Time(at)), ("$c", clientId.Value), ("$o", clientOrderId), ("$e", expected)) == 1;
+
+    public DateTimeOffset? OrderSentAt(ClientId clientId, string clientOrderId) =>
+        Scalar("SELECT sent_at FROM orders WHERE client_id = $c AND client_order_id = $o", ("$c", clientId.Value), ("$o", clientOrderId))
+            is string text ? Text.ParseTime(text) : null;
 
     public bool RecordFill(FillRecord f, string? venueTradeId) =>
         Execute("INSERT OR IGNORE INTO fills (client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +

@@ -92,9 +92,10 @@ public sealed class BinanceVenue : IVenue, IDisposable
     }
 
     /// <summary>
-    /// The outcome of an order is unknown: look it up by client order id (bounded, with back-off) and never
-    /// re-send. Once the request is older than its recvWindow the exchange can no longer accept it, so an
-    /// order still not found then was not placed.
+    /// The outcome of an order is unknown: look it up by client order id (bounded, with back-off, for at least
+    /// the request's recvWindow) and never re-send. Not found is not proof of "not placed" (the exchange may still
+    /// be processing it), so the order stays UNKNOWN: counted against the limits, its symbol blocked, until
+    /// reconcile settles it from the venue's records.
     /// </summary>
     private VenueOrderResult Resolve(VenueOrderRequest request, long sentAt, string why)
     {
@@ -109,7 +110,10 @@ public sealed class BinanceVenue : IVenue, IDisposable
                 if (LookupOrder(request.ClientId, request.Leg.Symbol, request.ClientOrderId) is { } found)
                     return found with { Reason = $"outcome was unknown ({why}); found on the venue by client order id" };
                 if (_time.GetElapsedTime(sentAt) > window)
-                    return new VenueOrderResult("REJECTED", null, [], $"not placed: the venue has no order {request.ClientOrderId} after its recvWindow ({why})");
+                {
+                    why += "; not found on the venue so far";
+                    break;
+                }
             }
             catch (Exception e) when (e is VenueUnavailableException or BinanceTransportException)
             {
@@ -169,10 +173,23 @@ public sealed class BinanceVenue : IVenue, IDisposable
             return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = e.Message } : new VenueOrderResult("UNKNOWN", null, [], e.Message);
         }
         if (reply.IsSuccess)
-            return LookupOrder(clientId, symbol, clientOrderId) ?? new VenueOrderResult("CANCELED", BinanceJson.Str(reply.Body, "orderId"), [], null);
+            return TryLookup(clientId, symbol, clientOrderId)
+                   ?? new VenueOrderResult("CANCELED", BinanceJson.Str(reply.Body, "orderId"), [], "canceled; its fills are read by reconcile");
         if (reply.OutcomeUnknown)
-            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult("UNKNOWN", null, [], reply.Describe());
+            return TryLookup(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult("UNKNOWN", null, [], reply.Describe());
         return new VenueOrderResult("REJECTED", null, [], reply.Describe());
+    }
+
+    private VenueOrderResult? TryLookup(ClientId clientId, Symbol symbol, string clientOrderId)
+    {
+        try
+        {
+            return LookupOrder(clientId, symbol, clientOrderId);
+        }
+        catch (Exception e) when (e is VenueUnavailableException or BinanceTransportException)
+        {
+            return null;
+        }
     }
 
     private JsonElement Account()

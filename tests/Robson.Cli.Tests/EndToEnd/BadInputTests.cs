@@ -50,6 +50,10 @@ public sealed class BadInputTests : IDisposable
         new[] { "paper", "deposit", "USDT", "-5", "--client-id", "1" },
         new[] { "paper", "set-price", "BTCUSDT", "60000.001" },
         new[] { "report", "--client-id", "1", "--day", "yesterday" },
+        new[] { "report", "--client-id", "1", "--day", "9999-12-31" },
+        new[] { "paper", "deposit", "USDT", "79228162514264337593543950335", "--client-id", "1" },
+        new[] { "plan", "buy", "BTCUSDT", "9999999999999999", "--client-id", "1" },
+        new[] { "reconcile", "--client-id", "1", "--venue", "nosuch" },
         new[] { "frobnicate" },
     };
 

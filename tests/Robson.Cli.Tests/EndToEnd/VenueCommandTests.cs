@@ -47,6 +47,17 @@ public sealed class VenueCommandTests : IDisposable
     }
 
     [Fact]
+    public void AVenueNameAnotherTenantUses_IsRefused_WhenCredentialsWouldComeFromTheEnvironment()
+    {
+        _robson.Expect(0, "venue", "add", "bn", "--kind", "binance", "--client-id", "1");
+
+        var run = _robson.Run("venue", "add", "bn", "--kind", "binance", "--client-id", "2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("would be shared", run.Stderr);
+    }
+
+    [Fact]
     public void CredentialsFileReadableByOthers_IsRefused()
     {
         var file = Path.Combine(Path.GetTempPath(), "robson-creds-" + Guid.NewGuid().ToString("N"));

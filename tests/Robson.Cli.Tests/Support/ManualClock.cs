@@ -8,7 +8,10 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     /// <summary>Tests against a fake exchange run on real time: the exchange ages signed requests by its own clock.</summary>
     public bool FollowSystemClock { get; set; }
 
-    public override DateTimeOffset GetUtcNow() => FollowSystemClock ? DateTimeOffset.UtcNow : Now;
+    /// <summary>Added to the real clock when following it (to step past a grace period without waiting).</summary>
+    public TimeSpan Skew { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => FollowSystemClock ? DateTimeOffset.UtcNow + Skew : Now;
 
     public void Advance(TimeSpan by) => Now += by;
 }

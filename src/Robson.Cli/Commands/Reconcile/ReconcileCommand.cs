@@ -21,7 +21,11 @@ public static class ReconcileCommand
         {
             var tenant = Inputs.ClientId(result, clientId);
             context.AllowCredentials = true;
-            var report = new ReconcileOrders(context.Environment(create: false)).Run(tenant, result.GetValue(venue));
+            var env = context.Environment(create: false);
+            var venueName = result.GetValue(venue);
+            if (venueName is not null && env.Venues.Find(tenant, venueName) is null)
+                throw new UsageException($"unknown venue '{venueName}' for client {tenant}");
+            var report = new ReconcileOrders(env).Run(tenant, venueName);
             var io = context.IO;
             io.Out.WriteLine($"RECONCILE: client {tenant}");
             foreach (var r in report.Resolved)

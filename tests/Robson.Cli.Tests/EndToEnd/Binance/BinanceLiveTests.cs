@@ -28,7 +28,7 @@ public sealed class BinanceLiveTests : IDisposable
     }
 
     [Fact]
-    public void Http503BeforePlacing_IsLookedUp_FoundAbsent_AndReportedNotPlaced()
+    public void Http503BeforePlacing_StaysUnknownAndCounted_UntilReconcileFindsItWasNeverPlaced()
     {
         _f.Exchange.InjectOrderFault(new FakeFault.Unavailable503());
 
@@ -36,10 +36,35 @@ public sealed class BinanceLiveTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("FAILED", run.Json.GetProperty("status").GetString());
-        Assert.Contains("not placed", _f.Action(run).GetProperty("result").GetString());
+        Assert.Equal("UNKNOWN", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
         Assert.Empty(_f.Exchange.Orders);
         Assert.Equal(1, _f.Exchange.OrderRequestCount); // looked up, never re-sent
+        Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32()); // counted while unknown
+
+        Assert.Equal(1, _f.Robson.Run("reconcile", "--client-id", "1").ExitCode); // still within the in-flight grace
+        _f.Robson.Clock.Skew = TimeSpan.FromMinutes(3);
+        var reconcile = _f.Robson.Expect(0, "reconcile", "--client-id", "1");
+
+        Assert.Contains("UNKNOWN -> REJECTED", reconcile.Stdout);
         Assert.Equal(0, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+        Assert.Empty(_f.Exchange.Orders);
+    }
+
+    [Fact]
+    public void RestingOrderFilledLater_IsRecordedByReconcile_AndCountsInTheDay()
+    {
+        var plan = _f.Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--limit", "58200", "--stop-loss", "56000", "--venue", "bn", "--strategy-id", _f.StrategyId);
+        _f.Robson.Expect(0, "validate", plan, "--client-id", "1");
+        var placed = _f.Live(plan);
+        var clientOrderId = _f.Action(placed).GetProperty("details").GetProperty("client_order_id").GetString()!;
+        Assert.True(_f.Exchange.FillOrder(clientOrderId));
+
+        var reconcile = _f.Robson.Expect(0, "reconcile", "--client-id", "1");
+
+        Assert.Contains("ACKED -> FILLED", reconcile.Stdout);
+        var report = _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json;
+        Assert.Equal(58.2m, report.GetProperty("notional").GetDecimal());
+        Assert.Contains("No open orders", _f.Robson.Expect(0, "orders", "list", "--client-id", "1").Stdout);
     }
 
     public static TheoryData<string> FaultsAfterPlacing => new() { "timeout", "500", "-1007" };
