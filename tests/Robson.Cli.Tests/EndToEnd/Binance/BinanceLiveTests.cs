@@ -152,6 +152,20 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Contains("blocked until", _f.Robson.Expect(0, "venue", "show", "bn", "--client-id", "1").Stdout);
     }
 
+    [Fact]
+    public void TimestampRejected1021_ResynchronisesTheClock_AndRetriesOnce()
+    {
+        _f.Exchange.InjectOrderFault(new FakeFault.TimestampRejected1021());
+        var timeRequests = _f.Exchange.RequestCount("GET", "/api/v3/time");
+
+        var run = _f.Live(_f.ValidatedPlan());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(2, _f.Exchange.OrderRequestCount); // rejected for its timestamp (so not placed), then sent again once
+        Assert.Single(_f.Exchange.Orders);
+        Assert.True(_f.Exchange.RequestCount("GET", "/api/v3/time") >= timeRequests + 2, "the server time was read again");
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(-4)]

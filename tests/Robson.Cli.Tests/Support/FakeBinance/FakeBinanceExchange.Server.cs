@@ -288,6 +288,9 @@ public sealed partial class FakeBinanceExchange
                 await WriteAsync(response, 503,
                     unavailable.Body ?? BinanceJson.Error(-1008, "Server is currently overloaded with other requests. Please try again in a few minutes."), weight);
                 return;
+            case FakeFault.TimestampRejected1021:
+                await WriteAsync(response, 400, BinanceJson.Error(-1021, "Timestamp for this request is outside of the recvWindow."), weight);
+                return;
             case FakeFault.RateLimited429 limited:
                 await WriteAsync(response, 429,
                     BinanceJson.Error(-1003, "Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API."),

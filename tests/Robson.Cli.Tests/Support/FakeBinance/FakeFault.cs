@@ -49,6 +49,12 @@ public abstract record FakeFault
         public override bool AfterProcessing => true;
     }
 
+    /// <summary>HTTP 400 with -1021 (timestamp outside the recvWindow), as when the client's clock drifted; NOT processed.</summary>
+    public sealed record TimestampRejected1021 : FakeFault
+    {
+        public override bool AfterProcessing => false;
+    }
+
     /// <summary>HTTP 429, header <c>Retry-After: N</c>, body -1003; the request is NOT processed.</summary>
     public sealed record RateLimited429(int RetryAfterSeconds) : FakeFault
     {
