@@ -13,9 +13,10 @@ public static class ValidateCommand
         var clientId = CommonOptions.ClientId();
         var json = CommonOptions.Json();
         var command = new Command("validate",
-            "Validate a plan (the paper-trading stage): tenant, the strategy's risk configuration, the order's parameters and the\n" +
-            "venue's symbol rules. Prints PASS / WARNING / FAIL with coded reasons and stores the result, bound to the plan's hash\n" +
-            "and the strategy's version: LIVE accepts only a PASS or WARNING within the strategy's TTL. Exit 0 PASS/WARNING, 1 FAIL.")
+            "Validate a plan (the paper-trading stage): tenant and trading state, the strategy's risk configuration, the order's\n" +
+            "parameters, the venue's symbol filters, price collar, depth and slippage, balances and position size, stop-loss and\n" +
+            "drawdown. Prints PASS / WARNING / FAIL with coded reasons and stores the result, bound to the plan's hash and the\n" +
+            "strategy's version: LIVE accepts only a PASS or WARNING within the strategy's TTL. Exit 0 PASS/WARNING, 1 FAIL.")
         {
             planId, clientId, json,
         };
