@@ -24,7 +24,9 @@ public static class CliApp
             return Usage(io, parsed.Errors[0].Message + " (see `robson --help`)");
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
+            var code = parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
+            if (code != ExitCodes.Usage) context.Completed();
+            return code;
         }
         catch (UsageException e)
         {

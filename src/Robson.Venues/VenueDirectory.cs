@@ -28,6 +28,12 @@ public sealed class VenueDirectory(
         return venue;
     }
 
+    /// <summary>Stores what the venues learnt during a command that was not refused.</summary>
+    public void Flush()
+    {
+        foreach (var venue in _built.Values) venue.Flush();
+    }
+
     public void Dispose()
     {
         foreach (var venue in _built.Values) venue.Dispose();

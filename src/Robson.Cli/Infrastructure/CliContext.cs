@@ -72,6 +72,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         }
     }
 
+    /// <summary>The command ran (whatever its verdict): keep the venue caches it filled. Refused input skips this.</summary>
+    public void Completed() => _venues?.Flush();
+
     private Func<BinanceCredentials>? CredentialsFor(Core.Ports.VenueConfig venue) =>
         AllowCredentials ? () => CredentialLoader.Load(venue.Name, venue.CredentialsFile, io.GetEnvironmentVariable) : null;
 

@@ -27,6 +27,7 @@ internal sealed class BinanceHttp : IDisposable
     private readonly ResiliencePipeline<BinanceReply> _pipeline;
     private BinanceCredentials? _credentials;
     private long? _clockOffsetMs;
+    private (int Weight, DateTimeOffset At)? _lastWeight;
 
     public BinanceHttp(string baseUrl, IVenueLimitStore limits, TimeProvider time, BinanceOptions options, Func<BinanceCredentials>? loadCredentials)
     {
@@ -137,7 +138,7 @@ internal sealed class BinanceHttp : IDisposable
     {
         var now = _time.GetUtcNow();
         if (response.Headers.TryGetValues("X-MBX-USED-WEIGHT-1M", out var weights) && int.TryParse(weights.FirstOrDefault(), out var weight))
-            _limits.RecordUsedWeight(_baseUrl, weight, now);
+            _lastWeight = (weight, now); // kept by Flush, so a refused command writes nothing
         var retryAfter = response.Headers.RetryAfter?.Delta
                          ?? (response.Headers.TryGetValues("Retry-After", out var values) && int.TryParse(values.FirstOrDefault(), out var s) ? TimeSpan.FromSeconds(s) : null);
         if (response.StatusCode is HttpStatusCode.TooManyRequests or (HttpStatusCode)418)
@@ -201,6 +202,13 @@ internal sealed class BinanceHttp : IDisposable
         if (!reply.IsSuccess || !reply.Body.TryGetProperty("serverTime", out var serverTime))
             throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {reply.Describe()}");
         return serverTime.GetInt64() - (before + after) / 2;
+    }
+
+    /// <summary>Stores the last used weight seen. Bans and back-offs are stored at once: they protect the account.</summary>
+    public void Flush()
+    {
+        if (_lastWeight is { } last) _limits.RecordUsedWeight(_baseUrl, last.Weight, last.At);
+        _lastWeight = null;
     }
 
     public void Dispose() => _http.Dispose();

@@ -22,6 +22,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
     private readonly BinanceOptions _options;
     private readonly BinanceHttp _http;
     private Dictionary<Symbol, SymbolRules>? _symbols;
+    private (string Json, DateTimeOffset At)? _fetchedExchangeInfo;
     private decimal? _takerFee;
 
     public BinanceVenue(VenueConfig config, IVenueLimitStore store, TimeProvider time, BinanceOptions options, Func<BinanceCredentials>? credentials)
@@ -213,11 +214,19 @@ public sealed class BinanceVenue : IVenue, IDisposable
             var reply = _http.Read("/api/v3/exchangeInfo", [], signed: false);
             if (!reply.IsSuccess) throw new VenueUnavailableException($"exchangeInfo of '{Name}' unavailable: {reply.Describe()}");
             json = reply.Body.GetRawText();
-            _cache.CacheExchangeInfo(_config.BaseUrl, json, now);
+            _fetchedExchangeInfo = (json, now);
         }
         using var document = JsonDocument.Parse(json);
         _symbols = ExchangeInfoMapper.Map(document.RootElement).ToDictionary(r => r.Symbol);
         return _symbols;
+    }
+
+    /// <summary>Keeps what this command learnt (exchangeInfo, used weight); not called when the command was refused.</summary>
+    public void Flush()
+    {
+        if (_fetchedExchangeInfo is { } fetched) _cache.CacheExchangeInfo(_config.BaseUrl, fetched.Json, fetched.At);
+        _fetchedExchangeInfo = null;
+        _http.Flush();
     }
 
     public void Dispose() => _http.Dispose();
