@@ -73,10 +73,28 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     }
 
     /// <summary>The command ran (whatever its verdict): keep the venue caches it filled. Refused input skips this.</summary>
-    public void Completed() => _venues?.Flush();
+    public void Completed()
+    {
+        try
+        {
+            _venues?.Flush();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only caches: the command's own records are already committed.
+        }
+    }
 
-    private Func<BinanceCredentials>? CredentialsFor(Core.Ports.VenueConfig venue) =>
-        AllowCredentials ? () => CredentialLoader.Load(venue.Name, venue.CredentialsFile, io.GetEnvironmentVariable) : null;
+    private Func<BinanceCredentials>? CredentialsFor(Core.Ports.VenueConfig venue) => AllowCredentials
+        ? () =>
+        {
+            // Checked again when loading, for venues added before names were checked: never another tenant's account.
+            if (_store!.VenuesOfOtherTenants(venue.ClientId).FirstOrDefault(venue.SharesEnvironmentCredentialsWith) is { } shared)
+                throw new VenueConfigurationException(
+                    $"venue '{venue.Name}' would read the same environment credentials as another tenant's venue '{shared.Name}': give it a --credentials-file");
+            return CredentialLoader.Load(venue.Name, venue.CredentialsFile, io.GetEnvironmentVariable);
+        }
+        : null;
 
     public void Dispose()
     {

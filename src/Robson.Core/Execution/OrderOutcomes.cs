@@ -11,8 +11,15 @@ namespace Robson.Core.Execution;
 /// </summary>
 public static class OrderOutcomes
 {
-    public static OrderRecord Record(IRobsonStore store, IVenue venue, OrderRecord order, VenueOrderResult answer, string? planHash,
-        AuditActor actor, DateTimeOffset now, string auditKind)
+    /// <summary>Statuses that come from the venue itself, not from Robson's inference.</summary>
+    public static bool IsVenueConfirmed(string status) => status is "ACKED" or "PARTIALLY_FILLED" or "FILLED" or "CANCELED" or "EXPIRED";
+
+    /// <summary>Each fill's fee valued in the quote asset. May ask the venue for a price: call it before taking the lock.</summary>
+    public static IReadOnlyList<decimal> FeesInQuote(IVenue venue, OrderRecord order, VenueOrderResult answer) =>
+        answer.Fills.Select(fill => FeeInQuote(venue, order, fill)).ToList();
+
+    public static OrderRecord Record(IRobsonStore store, IVenue venue, OrderRecord order, VenueOrderResult answer, IReadOnlyList<decimal> feesInQuote,
+        string? planHash, AuditActor actor, DateTimeOffset now, string auditKind)
     {
         var updated = order with
         {
@@ -23,10 +30,13 @@ public static class OrderOutcomes
         };
         store.UpdateOrder(updated);
         var recorded = 0;
-        foreach (var fill in answer.Fills)
+        for (var i = 0; i < answer.Fills.Count; i++)
+        {
+            var fill = answer.Fills[i];
             if (store.RecordFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Symbol, order.Side, fill.Price, fill.Quantity,
-                    fill.Commission, fill.CommissionAsset, FeeInQuote(venue, order, fill), now), fill.TradeId))
+                    fill.Commission, fill.CommissionAsset, feesInQuote[i], now), fill.TradeId))
                 recorded++;
+        }
         store.Append(new AuditEntry(order.ClientId, auditKind, answer.Status, order.PlanId, planHash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
                 ("venue_order_id", updated.VenueOrderId), ("executed_qty", updated.ExecutedQuantity), ("fills_recorded", recorded),
@@ -48,8 +58,9 @@ public static class OrderOutcomes
             if (market.Success && venue.FindSymbol(market.Value) is not null && venue.GetOrderBook(market.Value).Mid is { } mid)
                 return fill.Commission * mid;
         }
-        catch (VenueUnavailableException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // No price now: fall back below rather than fail the recording of a fill.
         }
         return fill.Commission * fill.Price;
     }

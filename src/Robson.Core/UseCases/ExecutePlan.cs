@@ -146,10 +146,15 @@ public sealed class ExecutePlan(RobsonEnvironment env)
                 // The venue may or may not have the order: it stays UNKNOWN (counted) until reconciled.
                 answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message);
             }
+            var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
             using (var tx = store.BeginExclusive())
             {
-                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(),
-                    AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
+                // Reconcile may have settled the order meanwhile: its venue-confirmed state is never overwritten by
+                // a weaker answer; an inferred one ("not placed") gives way to what the venue said.
+                var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
+                if (current.Status == OrderRecord.Sent || (OrderOutcomes.IsVenueConfirmed(answer.Status) && !OrderOutcomes.IsVenueConfirmed(current.Status)))
+                    OrderOutcomes.Record(store, venue, current, answer, fees, plan.Hash, env.Actor, env.Time.GetUtcNow(),
+                        AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
                 tx.Commit();
             }
             answers.Add((order, answer));
@@ -218,8 +223,10 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             }
             if (order is not null && answer.Status is not ("REJECTED" or "UNKNOWN"))
             {
+                var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
                 using var tx = store.BeginExclusive();
-                OrderOutcomes.Record(store, venue, order, answer, plan.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
+                if (store.FindOrder(plan.ClientId, order.ClientOrderId) is { } current) // read again under the lock
+                    OrderOutcomes.Record(store, venue, current, answer, fees, plan.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
                 tx.Commit();
             }
             if (answer.Status != "CANCELED") errors.Add($"{leg.CancelsOrder} {answer.Status}: {answer.Reason}");

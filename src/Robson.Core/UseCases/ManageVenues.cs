@@ -27,10 +27,10 @@ public sealed class ManageVenues(RobsonEnvironment env)
         using var tx = env.Store.BeginExclusive();
         if (env.Store.FindVenue(clientId, name) is not null)
             return Outcome<VenueConfig>.Refuse($"venue '{name}' already exists for client {clientId}");
-        // Environment credentials are named after the venue: two tenants must never share them by sharing a name.
-        if (credentialsFile is null && env.Store.VenueNameUsedByOthers(clientId, name))
-            return Outcome<VenueConfig>.Refuse($"venue name '{name}' is used by another tenant, so ROBSON_{name.ToUpperInvariant()}_* credentials would be shared: choose another name or give --credentials-file");
         var venue = new VenueConfig(clientId, name, kind, url.TrimEnd('/'), credentialsFile, now);
+        if (env.Store.VenuesOfOtherTenants(clientId).FirstOrDefault(venue.SharesEnvironmentCredentialsWith) is { } shared)
+            return Outcome<VenueConfig>.Refuse(
+                $"another tenant's venue '{shared.Name}' reads {VenueConfig.CredentialVariablePrefix(name)}API_KEY/_API_SECRET too: choose another name or give --credentials-file");
         env.Store.InsertVenue(venue);
         env.Store.Append(new AuditEntry(clientId, AuditKinds.VenueAdded, "OK", null, null,
             Details.Of(("venue", name), ("kind", kind), ("base_url", venue.BaseUrl), ("credentials", credentialsFile is null ? "environment" : "file")),

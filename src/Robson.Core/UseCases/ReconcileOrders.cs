@@ -27,7 +27,11 @@ public sealed record ReconciledOrder(OrderRecord Order, string PreviousStatus, s
 public sealed class ReconcileOrders(RobsonEnvironment env)
 {
     public const string ClientOrderIdPrefix = "rbs-";
-    public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Longer than any request can stay in flight: back-off (≤ 30 s), clock read and request (≤ 60 s timeout each)
+    /// and the exchange's recvWindow (≤ 60 s), with room to spare.
+    /// </summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(5);
 
     public ReconcileReport Run(ClientId clientId, string? venueName)
     {
@@ -61,6 +65,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 else if (!order.IsUnresolved && answer.Status == order.Status && answer.ExecutedQuantity == order.ExecutedQuantity)
                     continue; // resting and unchanged
 
+                var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
                 using var tx = env.Store.BeginExclusive();
                 var current = env.Store.FindOrder(clientId, order.ClientOrderId);
                 if (current is null || current.Status != order.Status)
@@ -68,7 +73,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 if (answer.Status == OrderRecord.NotSent && !env.Store.ChangeOrderStatus(clientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.NotSent, env.Time.GetUtcNow()))
                     continue;
                 var plan = env.Store.FindPlan(clientId, order.PlanId);
-                var updated = OrderOutcomes.Record(env.Store, venue, current, answer, plan?.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderReconciled);
+                var updated = OrderOutcomes.Record(env.Store, venue, current, answer, fees, plan?.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderReconciled);
                 tx.Commit();
                 (updated.IsUnresolved ? open : resolved).Add(new ReconciledOrder(updated, order.Status, answer.Reason));
             }

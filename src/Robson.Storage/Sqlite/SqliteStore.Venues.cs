@@ -20,8 +20,8 @@ public sealed partial class SqliteStore
     public bool RemoveVenue(ClientId clientId, string name) =>
         Execute("DELETE FROM venues WHERE client_id = $c AND name = $n", ("$c", clientId.Value), ("$n", name)) == 1;
 
-    public bool VenueNameUsedByOthers(ClientId clientId, string name) =>
-        Scalar("SELECT 1 FROM venues WHERE client_id <> $c AND name = $n LIMIT 1", ("$c", clientId.Value), ("$n", name)) is not null;
+    public IReadOnlyList<VenueConfig> VenuesOfOtherTenants(ClientId clientId) =>
+        Query("SELECT client_id, name, kind, base_url, credentials_file, created_at FROM venues WHERE client_id <> $c", ReadVenue, ("$c", clientId.Value));
 
     private static VenueConfig ReadVenue(Microsoft.Data.Sqlite.SqliteDataReader r) =>
         new(ClientId.From(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4), Text.ParseTime(r.GetString(5)));

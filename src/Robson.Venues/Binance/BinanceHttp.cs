@@ -65,10 +65,18 @@ internal sealed class BinanceHttp : IDisposable
     /// <summary>A read or lookup: retried with back-off on transient failures.</summary>
     public BinanceReply Read(string path, IReadOnlyList<(string Key, string Value)> parameters, bool signed)
     {
-        var reply = Execute(HttpMethod.Get, path, parameters, signed, read: true);
-        if (reply.Code != -1021) return reply;
-        _clockOffsetMs = null; // our clock drifted from the server's: measure again, once
-        return Execute(HttpMethod.Get, path, parameters, signed, read: true);
+        try
+        {
+            var reply = Execute(HttpMethod.Get, path, parameters, signed, read: true);
+            if (reply.Code != -1021) return reply;
+            _clockOffsetMs = null; // our clock drifted from the server's: measure again, once
+            return Execute(HttpMethod.Get, path, parameters, signed, read: true);
+        }
+        catch (BinanceTransportException e)
+        {
+            // A read changes nothing: after its retries, no answer simply means the venue is unavailable.
+            throw new VenueUnavailableException(e.Message, e);
+        }
     }
 
     /// <summary>A request that changes state (an order, a cancel): sent once; -1021 alone is retried, after a clock resync.</summary>

@@ -21,11 +21,14 @@ public sealed record BinanceOptions
     /// <summary>Default 30 s: a 429 asking to wait longer than this fails the request instead of sleeping.</summary>
     public TimeSpan MaxInlineBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Reads ROBSON_VENUE_TIMEOUT_MS, ROBSON_VENUE_RETRY_DELAY_MS and ROBSON_VENUE_RECV_WINDOW_MS where set.</summary>
+    /// <summary>
+    /// Reads ROBSON_VENUE_TIMEOUT_MS (at most 60,000), ROBSON_VENUE_RETRY_DELAY_MS and ROBSON_VENUE_RECV_WINDOW_MS (at most
+    /// 60,000) where set: bounded so that reconcile's in-flight grace always outlasts a request.
+    /// </summary>
     public static BinanceOptions FromEnvironment(Func<string, string?> environment)
     {
         var options = new BinanceOptions();
-        if (int.TryParse(environment("ROBSON_VENUE_TIMEOUT_MS"), out var timeout) && timeout > 0)
+        if (int.TryParse(environment("ROBSON_VENUE_TIMEOUT_MS"), out var timeout) && timeout is > 0 and <= 60_000)
             options = options with { RequestTimeout = TimeSpan.FromMilliseconds(timeout) };
         if (int.TryParse(environment("ROBSON_VENUE_RETRY_DELAY_MS"), out var delay) && delay >= 0)
             options = options with { RetryBaseDelay = TimeSpan.FromMilliseconds(delay) };

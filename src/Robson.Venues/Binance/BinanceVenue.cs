@@ -175,7 +175,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
         }
         if (reply.IsSuccess)
             return TryLookup(clientId, symbol, clientOrderId)
-                   ?? new VenueOrderResult("CANCELED", BinanceJson.Str(reply.Body, "orderId"), [], "canceled; its fills are read by reconcile");
+                   ?? new VenueOrderResult("UNKNOWN", null, [], "cancel accepted; the order's final state and fills are read by reconcile");
         if (reply.OutcomeUnknown)
             return TryLookup(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult("UNKNOWN", null, [], reply.Describe());
         return new VenueOrderResult("REJECTED", null, [], reply.Describe());

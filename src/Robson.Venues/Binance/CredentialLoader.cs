@@ -9,20 +9,20 @@ namespace Robson.Venues.Binance;
 /// </summary>
 public static class CredentialLoader
 {
-    public static string VariablePrefix(string venue) =>
-        "ROBSON_" + new string(venue.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + "_";
+    public static string VariablePrefix(string venue) => Core.Ports.VenueConfig.CredentialVariablePrefix(venue);
 
+    /// <summary>A venue with a credentials file reads only that file; otherwise the environment.</summary>
     public static BinanceCredentials Load(string venue, string? credentialsFile, Func<string, string?> environment)
     {
+        if (credentialsFile is not null)
+            return FromFile(venue, credentialsFile);
         var prefix = VariablePrefix(venue);
         var key = environment(prefix + "API_KEY");
         var secret = environment(prefix + "API_SECRET");
         if (!string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret))
             return new BinanceCredentials(key, secret);
-        if (credentialsFile is null)
-            throw new VenueConfigurationException(
-                $"no credentials for venue '{venue}': set {prefix}API_KEY and {prefix}API_SECRET, or give `venue add --credentials-file PATH`");
-        return FromFile(venue, credentialsFile);
+        throw new VenueConfigurationException(
+            $"no credentials for venue '{venue}': set {prefix}API_KEY and {prefix}API_SECRET, or give `venue add --credentials-file PATH`");
     }
 
     /// <summary>Reads a credentials file after checking that only its owner can read it.</summary>

@@ -46,15 +46,51 @@ public sealed class VenueCommandTests : IDisposable
         Assert.False(Directory.Exists(_robson.Home));
     }
 
-    [Fact]
-    public void AVenueNameAnotherTenantUses_IsRefused_WhenCredentialsWouldComeFromTheEnvironment()
+    [Theory]
+    [InlineData("bn", "bn")]
+    [InlineData("bn", "BN")]
+    [InlineData("b-n", "b_n")]
+    public void AVenueThatWouldReadAnotherTenantsEnvironmentCredentials_IsRefused(string first, string second)
     {
-        _robson.Expect(0, "venue", "add", "bn", "--kind", "binance", "--client-id", "1");
+        _robson.Expect(0, "venue", "add", first, "--kind", "binance", "--client-id", "1");
 
-        var run = _robson.Run("venue", "add", "bn", "--kind", "binance", "--client-id", "2");
+        var run = _robson.Run("venue", "add", second, "--kind", "binance", "--client-id", "2");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("would be shared", run.Stderr);
+        Assert.Contains("another tenant's venue", run.Stderr);
+    }
+
+    [Fact]
+    public void ReconcileAgainstAVenueThatDoesNotAnswer_ExitsOne_WithTheReason_NotACrash()
+    {
+        _robson.Environment["ROBSON_DOWN_API_KEY"] = "k";
+        _robson.Environment["ROBSON_DOWN_API_SECRET"] = "s";
+        _robson.Environment["ROBSON_VENUE_TIMEOUT_MS"] = "500";
+        _robson.Environment["ROBSON_VENUE_RETRY_DELAY_MS"] = "10";
+        _robson.Expect(0, "venue", "add", "down", "--kind", "binance-compatible", "--base-url", "http://127.0.0.1:9", "--client-id", "1");
+
+        var run = _robson.Run("reconcile", "--client-id", "1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no answer from http://127.0.0.1:9", run.Stderr);
+        Assert.DoesNotContain("internal error", run.Stderr);
+    }
+
+    [Fact]
+    public void TheSameVenueName_WithACredentialsFile_IsAllowed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "robson-creds-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "api_key=k2\napi_secret=s2\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            _robson.Expect(0, "venue", "add", "bn", "--kind", "binance", "--client-id", "1");
+            _robson.Expect(0, "venue", "add", "bn", "--kind", "binance", "--client-id", "2", "--credentials-file", file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class ReconcileCommand
         var command = new Command("reconcile",
             "Settle orders whose outcome is unknown (after a crash, timeout or outage) from the venue's own records, record\n" +
             "their fills, and list open orders on the venue that carry Robson's client-order-id prefix but have no record here.\n" +
-            "Runs by itself before every LIVE execution. Exit 0 when nothing is left unresolved, 1 otherwise.")
+            "Runs by itself before every LIVE execution. Exit 0 when everything was checked and settled, 1 otherwise.")
         {
             clientId, venue,
         };
@@ -38,7 +38,7 @@ public static class ReconcileCommand
             foreach (var p in report.Problems)
                 io.Err.WriteLine($"robson: {p}");
             io.Out.WriteLine($"Summary: {report.Resolved.Count} resolved, {report.StillUnresolved.Count} unresolved, {report.Orphans.Count} orphan(s)");
-            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
+            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 && report.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
         });
         return command;
     }

@@ -42,7 +42,7 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32()); // counted while unknown
 
         Assert.Equal(1, _f.Robson.Run("reconcile", "--client-id", "1").ExitCode); // still within the in-flight grace
-        _f.Robson.Clock.Skew = TimeSpan.FromMinutes(3);
+        _f.Robson.Clock.Skew = TimeSpan.FromMinutes(6); // past the in-flight grace
         var reconcile = _f.Robson.Expect(0, "reconcile", "--client-id", "1");
 
         Assert.Contains("UNKNOWN -> REJECTED", reconcile.Stdout);
