@@ -6,7 +6,7 @@ using Robson.Core.Ports;
 
 namespace Robson.Venues.Binance;
 
-/// <summary>Reads Binance's JSON (numbers as strings) into Robson's types, exactly.</summary>
+/// <summary>Reads Binance's JSON (numbers as strings, e.g. "0.01000000") into Robson's types, exactly; trailing zeros are dropped.</summary>
 internal static class BinanceJson
 {
     public static decimal Dec(JsonElement e, string name) =>

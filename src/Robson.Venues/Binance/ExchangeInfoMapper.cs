@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Robson.Core.Domain;
 using Robson.Core.Market;
@@ -40,11 +39,7 @@ public static class ExchangeInfoMapper
         };
     }
 
-    // Binance writes decimals as strings ("0.01000000"); trailing zeros are dropped so they print as they mean.
-    private static decimal Dec(JsonElement f, string name) =>
-        f.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.String ? decimal.Parse(v.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) / 1.0000000000000000000000000000m : v.GetDecimal()
-            : 0m;
+    private static decimal Dec(JsonElement f, string name) => BinanceJson.Dec(f, name);
 
     private static bool Bool(JsonElement f, string name) => f.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
