@@ -10,7 +10,6 @@ public interface IExecutionStore
     void InsertExecution(ExecutionResult execution);
     void InsertOrder(OrderRecord order);
     void UpdateOrder(OrderRecord order);
-    void InsertFill(FillRecord fill);
 
     /// <summary>True once any LIVE order of the plan was recorded (and so may have reached a venue).</summary>
     bool PlanHasLiveOrders(ClientId clientId, string planId);

@@ -48,12 +48,6 @@ public sealed partial class SqliteStore
             throw new InvalidOperationException($"order {o.ClientOrderId} is not recorded");
     }
 
-    public void InsertFill(FillRecord f) =>
-        Execute("INSERT INTO fills (client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at) " +
-                "VALUES ($c, $o, $s, $side, $p, $q, $f, $fa, $fq, $t)",
-            ("$c", f.ClientId.Value), ("$o", f.ClientOrderId), ("$s", f.Symbol.Value), ("$side", f.Side.Wire()), ("$p", Text.Dec(f.Price)),
-            ("$q", Text.Dec(f.Quantity)), ("$f", Text.Dec(f.Fee)), ("$fa", f.FeeAsset), ("$fq", Text.Dec(f.FeeInQuote)), ("$t", Text.Time(f.FilledAt)));
-
     public bool PlanHasLiveOrders(ClientId clientId, string planId) =>
         Scalar("SELECT 1 FROM orders WHERE client_id = $c AND plan_id = $p LIMIT 1", ("$c", clientId.Value), ("$p", planId)) is not null;
 
