@@ -46,11 +46,18 @@ public sealed record StrategySettings
     /// <summary>Default 0.5 %: a market order whose expected slippage against the mid exceeds this warns.</summary>
     public decimal SlippageWarningPercent { get; init; } = DefaultSlippageWarningPercent;
 
+    /// <summary>Default none: a market order whose expected slippage against the mid exceeds this fails (at validation and when it leaves).</summary>
+    public decimal? MaxSlippagePercent { get; init; }
+
+    /// <summary>Default 5 s: at LIVE, market data older than this when an order leaves blocks it (MARKET_DATA_STALE).</summary>
+    public int SendTimeMaxDataAgeSeconds { get; init; } = DefaultSendTimeMaxDataAgeSeconds;
+
     /// <summary>Default: every kind (buy, sell, rebalance, cancel).</summary>
     public IReadOnlyList<PlanKind> AllowedPlanKinds { get; init; } = [PlanKind.Buy, PlanKind.Sell, PlanKind.Rebalance, PlanKind.Cancel];
 
     public const decimal DefaultPriceCollarPercent = 5m;
     public const decimal DefaultSlippageWarningPercent = 0.5m;
+    public const int DefaultSendTimeMaxDataAgeSeconds = 5;
 
     public bool AllowsSymbol(Symbol symbol) => AllowedSymbols.Count == 0 || AllowedSymbols.Contains(symbol.Value);
 }
