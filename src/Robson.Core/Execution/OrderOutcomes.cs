@@ -33,7 +33,7 @@ public static class OrderOutcomes
         for (var i = 0; i < answer.Fills.Count; i++)
         {
             var fill = answer.Fills[i];
-            if (store.RecordFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Symbol, order.Side, fill.Price, fill.Quantity,
+            if (store.RecordFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Venue, order.Symbol, order.Side, fill.Price, fill.Quantity,
                     fill.Commission, fill.CommissionAsset, feesInQuote[i], now), fill.TradeId))
                 recorded++;
         }

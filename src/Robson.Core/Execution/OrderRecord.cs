@@ -55,10 +55,14 @@ public sealed record OrderRecord(
     };
 }
 
-/// <summary>One fill of a LIVE order. <see cref="FeeInQuote"/> is the fee valued in the quote asset.</summary>
+/// <summary>
+/// One fill of a LIVE order on <see cref="Venue"/> (its order's venue: each venue keeps its own book).
+/// <see cref="FeeInQuote"/> is the fee valued in the quote asset.
+/// </summary>
 public sealed record FillRecord(
     ClientId ClientId,
     string ClientOrderId,
+    string Venue,
     Symbol Symbol,
     OrderSide Side,
     decimal Price,

@@ -77,6 +77,15 @@ internal static class Schema
         """
         ALTER TABLE orders ADD COLUMN sent_at TEXT;
         """,
+        // Books per venue: each fill carries its order's venue (every fill was recorded from an order, so the
+        // backfill finds one), and per-venue queries (a venue, or every real venue) read one index.
+        """
+        ALTER TABLE fills ADD COLUMN venue TEXT NOT NULL DEFAULT '';
+        UPDATE fills SET venue = (SELECT o.venue FROM orders o WHERE o.client_order_id = fills.client_order_id AND o.client_id = fills.client_id)
+            WHERE EXISTS (SELECT 1 FROM orders o WHERE o.client_order_id = fills.client_order_id AND o.client_id = fills.client_id);
+        CREATE INDEX fills_by_venue ON fills (client_id, venue, filled_at);
+        CREATE INDEX orders_by_venue_day ON orders (client_id, venue, day);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

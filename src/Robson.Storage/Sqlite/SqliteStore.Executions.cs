@@ -55,7 +55,7 @@ public sealed partial class SqliteStore
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND day = $d ORDER BY created_at", ReadOrder,
             ("$c", clientId.Value), ("$d", Text.Day(day)));
 
-    private const string FillColumns = "client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at";
+    private const string FillColumns = "client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at";
 
     public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day) =>
         Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND filled_at < $end ORDER BY filled_at, id", ReadFill,
@@ -70,9 +70,9 @@ public sealed partial class SqliteStore
               "(SELECT client_order_id FROM orders WHERE client_id = $c AND execution_id = $e) ORDER BY filled_at, id", ReadFill,
             ("$c", clientId.Value), ("$e", executionId));
 
-    private static FillRecord ReadFill(SqliteDataReader r) => new(ClientId.From(r.GetInt64(0)), r.GetString(1), Symbol.From(r.GetString(2)),
-        EnumText.ParseSide(r.GetString(3)), Text.ParseDec(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)),
-        r.GetString(7), Text.ParseDec(r.GetString(8)), Text.ParseTime(r.GetString(9)));
+    private static FillRecord ReadFill(SqliteDataReader r) => new(ClientId.From(r.GetInt64(0)), r.GetString(1), r.GetString(2),
+        Symbol.From(r.GetString(3)), EnumText.ParseSide(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)),
+        Text.ParseDec(r.GetString(7)), r.GetString(8), Text.ParseDec(r.GetString(9)), Text.ParseTime(r.GetString(10)));
 
     private static OrderRecord ReadOrder(SqliteDataReader r) => new(
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),

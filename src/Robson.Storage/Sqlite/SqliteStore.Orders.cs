@@ -29,9 +29,9 @@ public sealed partial class SqliteStore
             is string text ? Text.ParseTime(text) : null;
 
     public bool RecordFill(FillRecord f, string? venueTradeId) =>
-        Execute("INSERT OR IGNORE INTO fills (client_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
-                "VALUES ($c, $o, $s, $side, $p, $q, $f, $fa, $fq, $t, $tid)",
-            ("$c", f.ClientId.Value), ("$o", f.ClientOrderId), ("$s", f.Symbol.Value), ("$side", f.Side.Wire()), ("$p", Text.Dec(f.Price)),
+        Execute("INSERT OR IGNORE INTO fills (client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
+                "VALUES ($c, $o, $v, $s, $side, $p, $q, $f, $fa, $fq, $t, $tid)",
+            ("$c", f.ClientId.Value), ("$o", f.ClientOrderId), ("$v", f.Venue), ("$s", f.Symbol.Value), ("$side", f.Side.Wire()), ("$p", Text.Dec(f.Price)),
             ("$q", Text.Dec(f.Quantity)), ("$f", Text.Dec(f.Fee)), ("$fa", f.FeeAsset), ("$fq", Text.Dec(f.FeeInQuote)), ("$t", Text.Time(f.FilledAt)),
             ("$tid", venueTradeId)) == 1;
 }

@@ -10,8 +10,9 @@ public sealed class RealisedPnlTests
     private static readonly DateOnly Day = new(2025, 3, 14);
     private static readonly DateTimeOffset DayStart = new(2025, 3, 14, 0, 0, 0, TimeSpan.Zero);
 
-    internal static FillRecord Fill(OrderSide side, decimal price, decimal quantity, decimal fee, DateTimeOffset at, Symbol? symbol = null) =>
-        new(Client, "c1", symbol ?? BtcUsdt, side, price, quantity, fee, "USDT", fee, at);
+    internal static FillRecord Fill(OrderSide side, decimal price, decimal quantity, decimal fee, DateTimeOffset at, Symbol? symbol = null,
+        string venue = "paper") =>
+        new(Client, "c1", venue, symbol ?? BtcUsdt, side, price, quantity, fee, "USDT", fee, at);
 
     [Fact]
     public void TotalForDay_AverageCostWithFees_RealisesAgainstFeeInclusiveAverage()
@@ -112,8 +113,42 @@ public sealed class RealisedPnlTests
 
         var bySymbol = RealisedPnl.ForDay(fills, Day);
 
-        Assert.Equal(10m, bySymbol[BtcUsdt]);
-        Assert.Equal(-1m, bySymbol[eth]);
+        Assert.Equal(10m, bySymbol[new VenueSymbol("paper", BtcUsdt)]);
+        Assert.Equal(-1m, bySymbol[new VenueSymbol("paper", eth)]);
+    }
+
+    [Fact]
+    public void ForDay_KeepsEachVenuesCostBasisApart_ForTheSameSymbol()
+    {
+        FillRecord[] fills =
+        [
+            Fill(OrderSide.Buy, 60_000m, 1m, 0m, DayStart.AddHours(1), venue: "bn"),
+            Fill(OrderSide.Buy, 10m, 1m, 0m, DayStart.AddHours(2), venue: "paper"),
+            Fill(OrderSide.Sell, 60_000m, 1m, 0m, DayStart.AddHours(3), venue: "paper"),
+            Fill(OrderSide.Sell, 59_000m, 1m, 0m, DayStart.AddHours(4), venue: "bn"),
+        ];
+
+        var byPosition = RealisedPnl.ForDay(fills, Day);
+
+        // Pooled, the two buys would average 30,005 and both sells would realise a profit.
+        Assert.Equal(59_990m, byPosition[new VenueSymbol("paper", BtcUsdt)]);
+        Assert.Equal(-1_000m, byPosition[new VenueSymbol("bn", BtcUsdt)]);
+        Assert.Equal(58_990m, RealisedPnl.TotalForDay(fills, Day));
+    }
+
+    [Fact]
+    public void Sales_SellOnAVenueWithoutABuyThere_HasNoCostBasis_EvenIfAnotherVenueHoldsTheSymbol()
+    {
+        FillRecord[] fills =
+        [
+            Fill(OrderSide.Buy, 10m, 1m, 0m, DayStart.AddHours(1), venue: "paper"),
+            Fill(OrderSide.Sell, 100m, 1m, 0.1m, DayStart.AddHours(2), venue: "bn"),
+        ];
+
+        var sale = Assert.Single(RealisedPnl.Sales(fills, Day));
+
+        Assert.Equal(new VenueSymbol("bn", BtcUsdt), sale.Position);
+        Assert.Equal(-0.1m, sale.Pnl); // only its fee: Robson bought none of it on bn
     }
 
     [Fact]
