@@ -14,11 +14,11 @@ public interface IExecutionStore
     /// <summary>True once any LIVE order of the plan was recorded (and so may have reached a venue).</summary>
     bool PlanHasLiveOrders(ClientId clientId, string planId);
 
-    /// <summary>LIVE orders created on <paramref name="day"/> (UTC) that count against daily limits.</summary>
-    IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day);
+    /// <summary>LIVE orders created on <paramref name="day"/> (UTC) on the venues of <paramref name="scope"/>, whatever their status.</summary>
+    IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day, VenueScope scope);
 
-    /// <summary>Every LIVE fill of the tenant up to and including <paramref name="day"/>, oldest first.</summary>
-    IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day);
+    /// <summary>Every LIVE fill of the tenant on the venues of <paramref name="scope"/> up to and including <paramref name="day"/>, oldest first.</summary>
+    IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day, VenueScope scope);
 
     /// <summary>The tenant's most recent executions, newest first.</summary>
     IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit);

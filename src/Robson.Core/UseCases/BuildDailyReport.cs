@@ -29,7 +29,7 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
             throw new ArgumentOutOfRangeException(nameof(to), $"a report covers 1 to {MaxDays} days");
         var store = env.Store;
         var orders = store.LiveOrdersBetween(clientId, from, to).Where(o => o.CountsAgainstLimits).ToList();
-        var allFills = store.LiveFillsThrough(clientId, to);
+        var allFills = store.LiveFillsThrough(clientId, to, VenueScope.AllVenues);
         var fills = allFills.Where(f => DayOf(f.FilledAt) >= from).ToList();
         var sales = RealisedPnl.Sales(allFills, to).Where(s => s.Day >= from).ToList();
 

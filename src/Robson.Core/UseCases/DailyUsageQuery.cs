@@ -5,13 +5,21 @@ using Robson.Core.Reporting;
 
 namespace Robson.Core.UseCases;
 
-/// <summary>Today's figures from recorded LIVE orders and fills. No figure is a placeholder.</summary>
+/// <summary>
+/// Today's figures from recorded LIVE orders and fills, as the daily limits of one venue judge them: the paper venue
+/// counts its own activity only; a real venue counts the tenant's activity on every real venue together (each venue's
+/// P&amp;L on its own cost basis, then added). No figure is a placeholder.
+/// </summary>
 public static class DailyUsageQuery
 {
-    public static DailyUsage For(IExecutionStore store, ClientId clientId, DateOnly day)
+    /// <summary>The usage the limits of an order on <paramref name="venue"/> are judged against.</summary>
+    public static DailyUsage For(IExecutionStore store, ClientId clientId, string venue, DateOnly day) =>
+        For(store, clientId, VenueScope.LimitsOf(venue), day);
+
+    public static DailyUsage For(IExecutionStore store, ClientId clientId, VenueScope scope, DateOnly day)
     {
-        var orders = store.LiveOrdersOn(clientId, day).Where(o => o.CountsAgainstLimits).ToList();
-        var pnl = RealisedPnl.TotalForDay(store.LiveFillsThrough(clientId, day), day);
+        var orders = store.LiveOrdersOn(clientId, day, scope).Where(o => o.CountsAgainstLimits).ToList();
+        var pnl = RealisedPnl.TotalForDay(store.LiveFillsThrough(clientId, day, scope), day);
         return new DailyUsage(orders.Count, orders.Sum(o => o.CountedNotional), pnl);
     }
 }

@@ -69,7 +69,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             strategy = plan.StrategyId is { } current ? store.FindStrategy(request.ClientId, current) : null;
             var context = new GuardContext(request.ClientId, plan, strategy, request.Mode, request.RiskAcknowledged,
                 store.LatestValidation(request.ClientId, plan.Id), now,
-                DailyUsageQuery.For(store, request.ClientId, DateOnly.FromDateTime(now.UtcDateTime)), exposure,
+                DailyUsageQuery.For(store, request.ClientId, venue.Name, DateOnly.FromDateTime(now.UtcDateTime)), exposure,
                 store.PlanHasLiveOrders(request.ClientId, plan.Id))
             {
                 TradingStatus = store.GetTradingState(request.ClientId),
@@ -264,12 +264,12 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         }
     }
 
-    /// <summary>Robson halts a tenant by itself once today's realised loss reaches max_loss_per_day.</summary>
+    /// <summary>Robson halts a tenant by itself once today's realised loss on real venues reaches max_loss_per_day (paper losses never halt).</summary>
     private List<string> HaltAtLossLimit(ClientId clientId, Strategy? strategy, DateTimeOffset now)
     {
         if (strategy?.Settings.MaxLossPerDay is not { } maxLoss) return [];
         var store = env.Store;
-        var loss = DailyUsageQuery.For(store, clientId, DateOnly.FromDateTime(now.UtcDateTime)).RealisedLoss;
+        var loss = DailyUsageQuery.For(store, clientId, VenueScope.RealVenues, DateOnly.FromDateTime(now.UtcDateTime)).RealisedLoss;
         if (loss < maxLoss || store.GetTradingState(clientId).State == TradingState.Halted) return [];
         var reason = $"automatic: realised loss today {Decimals.Canonical(Math.Round(loss, 8))} reached max_loss_per_day {Decimals.Canonical(maxLoss)}";
         store.SetTradingState(clientId, new TradingStatus(TradingState.Halted, reason, now));

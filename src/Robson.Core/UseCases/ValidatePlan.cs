@@ -65,7 +65,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             TakerFeeRate = venue?.TakerFeeRate ?? 0m,
             Account = account,
             TradingStatus = env.Store.GetTradingState(clientId),
-            Today = DailyUsageQuery.For(env.Store, clientId, DateOnly.FromDateTime(now.UtcDateTime)),
+            Today = DailyUsageQuery.For(env.Store, clientId, plan.Venue, DateOnly.FromDateTime(now.UtcDateTime)),
             PeakEquity = env.Store.PeakEquity(clientId, plan.Venue),
             OrderStatuses = plan.Legs.Where(l => l.IsCancel).Select(l => env.Store.FindOrder(clientId, l.CancelsOrder!)).OfType<Execution.OrderRecord>()
                 .ToDictionary(o => o.ClientOrderId, o => o.Status),

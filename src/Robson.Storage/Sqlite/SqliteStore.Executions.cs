@@ -51,15 +51,23 @@ public sealed partial class SqliteStore
     public bool PlanHasLiveOrders(ClientId clientId, string planId) =>
         Scalar("SELECT 1 FROM orders WHERE client_id = $c AND plan_id = $p LIMIT 1", ("$c", clientId.Value), ("$p", planId)) is not null;
 
-    public IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND day = $d ORDER BY created_at", ReadOrder,
-            ("$c", clientId.Value), ("$d", Text.Day(day)));
+    public IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day, VenueScope scope) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND {InScope(scope)} AND day = $d ORDER BY created_at", ReadOrder,
+            ("$c", clientId.Value), ("$d", Text.Day(day)), ("$paper", VenueScope.PaperVenue));
 
     private const string FillColumns = "client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at";
 
-    public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day) =>
-        Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND filled_at < $end ORDER BY filled_at, id", ReadFill,
-            ("$c", clientId.Value), ("$end", Text.Day(day.AddDays(1))));
+    public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day, VenueScope scope) =>
+        Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND {InScope(scope)} AND filled_at < $end ORDER BY filled_at, id", ReadFill,
+            ("$c", clientId.Value), ("$end", Text.Day(day.AddDays(1))), ("$paper", VenueScope.PaperVenue));
+
+    /// <summary>The row's venue is in the scope (with $paper bound to the paper venue's name); the paper venue's book reads the (client, venue) indexes.</summary>
+    private static string InScope(VenueScope scope) => scope.Real switch
+    {
+        null => "1 = 1",
+        true => "venue <> $paper",
+        false => "venue = $paper",
+    };
 
     public IReadOnlyList<OrderRecord> OrdersOfExecution(ClientId clientId, string executionId) =>
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND execution_id = $e ORDER BY leg_index", ReadOrder,

@@ -11,7 +11,8 @@ namespace Robson.Venues.Paper;
 /// </summary>
 public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, TimeProvider time) : IVenue
 {
-    public const string VenueName = "paper";
+    /// <summary>The one simulated venue: Core knows it as <see cref="VenueScope.PaperVenue"/>, whose books never mix with real money.</summary>
+    public const string VenueName = VenueScope.PaperVenue;
     public const decimal DefaultQuoteBalance = 10_000m;
     public const decimal FeeRate = 0.001m;
 
