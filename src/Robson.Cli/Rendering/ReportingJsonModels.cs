@@ -40,22 +40,31 @@ public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count,
 
 // --- report --------------------------------------------------------------------------------------------------
 // "day", "orders", "notional", "realised_pnl", "realised_loss", "realised_pnl_by_symbol" and "strategies" (with
-// "limit", "used", "max") are the original fields and keep their meaning; for a range, "day" is null.
-public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max, string Usage, decimal? Percent, string Day);
+// "limit", "used", "max") are the original fields; for a range, "day" is null. Books are per venue: "venue" is the
+// venue asked for (null: every venue), "venues" holds each venue's own figures and limits. The top-level figures add
+// up the venues shown (each venue's P&L on its own cost basis); no limit is judged on them. A limit's "scope" says
+// which books it counts: "paper" (the paper venue alone) or "real" (every real venue of the tenant together, named
+// by a venue's "limits_venues"). The top-level "strategies" are, with --venue, that venue's; without, each limit on
+// the scope that used the most of it.
+public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max, string Usage, decimal? Percent, string Day, string Scope);
 public sealed record StrategyLimitsJson(long StrategyId, string Name, int Version, List<LimitUsageJson> Limits);
-public sealed record SymbolPnlJson(string Symbol, decimal RealisedPnl);
+public sealed record SymbolPnlJson(string Venue, string Symbol, decimal RealisedPnl);
 public sealed record SymbolActivityJson(
-    string Symbol, int Orders, decimal Notional, int Fills, decimal BoughtQuantity, decimal SoldQuantity, decimal Fees, decimal RealisedPnl);
+    string Venue, string Symbol, int Orders, decimal Notional, int Fills, decimal BoughtQuantity, decimal SoldQuantity, decimal Fees, decimal RealisedPnl);
 public sealed record DayActivityJson(string Day, int Orders, decimal Notional, int Fills, decimal Fees, decimal RealisedPnl);
 public sealed record ValidationTallyJson(int Passed, int Warned, int Failed, int Total);
 public sealed record ExecutionTallyJson(string Mode, int Succeeded, int Failed, int Blocked, int Total);
 public sealed record GuardBlockJson(string Guard, int Count);
 public sealed record BlockedAttemptsJson(int Total, int Live, int DryRun, List<GuardBlockJson> ByGuard);
+public sealed record VenueReportJson(
+    string Venue, bool Real, int Orders, decimal Notional, int Fills, decimal Fees, decimal RealisedPnl, decimal RealisedLoss,
+    List<SymbolActivityJson> Symbols, List<DayActivityJson> Days, string LimitsScope, List<string> LimitsVenues, List<StrategyLimitsJson> Strategies);
 public sealed record ReportJson(
     long ClientId, string? Day, int Orders, decimal Notional, decimal RealisedPnl, decimal RealisedLoss,
     List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies,
     string From, string To, int Fills, decimal Fees, List<SymbolActivityJson> Symbols, List<DayActivityJson> Days,
-    ValidationTallyJson Validations, List<ExecutionTallyJson> Executions, BlockedAttemptsJson Blocked);
+    ValidationTallyJson Validations, List<ExecutionTallyJson> Executions, BlockedAttemptsJson Blocked,
+    string? Venue, List<VenueReportJson> Venues);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(AuditEventJson))]

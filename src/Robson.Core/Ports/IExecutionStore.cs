@@ -37,12 +37,15 @@ public interface IExecutionStore
 
     // Read-only figures for reports over whole UTC days, from <paramref name="from"/> to <paramref name="to"/> inclusive.
 
-    /// <summary>LIVE orders created in the period, whatever their status, oldest first.</summary>
+    /// <summary>Every venue the tenant ever recorded a LIVE order on (including venues removed since).</summary>
+    IReadOnlyList<string> VenuesWithOrders(ClientId clientId);
+
+    /// <summary>LIVE orders created in the period on any venue, whatever their status, oldest first.</summary>
     IReadOnlyList<OrderRecord> LiveOrdersBetween(ClientId clientId, DateOnly from, DateOnly to);
 
     /// <summary>Every execution (DRY-RUN and LIVE, any status) in the period, oldest first.</summary>
     IReadOnlyList<ExecutionResult> ExecutionsBetween(ClientId clientId, DateOnly from, DateOnly to);
 
-    /// <summary>How many validations in the period passed, warned and failed.</summary>
-    ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to);
+    /// <summary>How many validations in the period (of plans on <paramref name="venue"/>, or on any venue when null) passed, warned and failed.</summary>
+    ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to, string? venue);
 }

@@ -3,22 +3,26 @@ using Robson.Core.Strategies;
 
 namespace Robson.Core.Reporting;
 
-/// <summary>One UTC day of LIVE activity: orders and notional counted against the limits, fills, fees (in the quote asset), realised P&amp;L.</summary>
+/// <summary>
+/// One UTC day of LIVE activity on some venues: orders and notional counted against the limits, fills, fees (in the quote
+/// asset), realised P&amp;L (each venue's on its own cost basis, then added).
+/// </summary>
 public sealed record DayActivity(DateOnly Day, int Orders, decimal Notional, int Fills, decimal Fees, decimal RealisedPnl)
 {
     public decimal RealisedLoss => RealisedPnl < 0 ? -RealisedPnl : 0m;
 }
 
-/// <summary>One symbol's LIVE activity in the period. <see cref="Realised"/> is true once a sell realised P&amp;L.</summary>
+/// <summary>One symbol's LIVE activity on one venue in the period. <see cref="Realised"/> is true once a sell realised P&amp;L.</summary>
 public sealed record SymbolActivity(
-    Symbol Symbol, int Orders, decimal Notional, int Fills, decimal BoughtQuantity, decimal SoldQuantity, decimal Fees,
+    string Venue, Symbol Symbol, int Orders, decimal Notional, int Fills, decimal BoughtQuantity, decimal SoldQuantity, decimal Fees,
     decimal RealisedPnl, bool Realised);
 
 /// <summary>
-/// One daily limit (<c>orders</c>, <c>notional</c> or <c>loss</c>) against the busiest day of the period:
+/// One daily limit (<c>orders</c>, <c>notional</c> or <c>loss</c>) against the busiest day of the period, as judged for
+/// the venues of <see cref="Scope"/> (the paper venue alone, or every real venue together):
 /// <see cref="Used"/> on <see cref="Day"/> out of <see cref="Max"/> (null when the strategy does not set it).
 /// </summary>
-public sealed record LimitUsage(string Limit, decimal Used, decimal? Max, DateOnly Day)
+public sealed record LimitUsage(string Limit, decimal Used, decimal? Max, DateOnly Day, VenueScope Scope)
 {
     public const string OrdersLimit = "orders";
     public const string NotionalLimit = "notional";
@@ -30,6 +34,12 @@ public sealed record LimitUsage(string Limit, decimal Used, decimal? Max, DateOn
 
 /// <summary>A strategy's daily limits and how much of each the tenant used.</summary>
 public sealed record StrategyLimits(Strategy Strategy, IReadOnlyList<LimitUsage> Limits);
+
+/// <summary>
+/// Every strategy's daily limits as judged for the venues of one <see cref="Scope"/>: the paper venue alone, or the
+/// tenant's real venues (<see cref="Venues"/>) together.
+/// </summary>
+public sealed record ScopeLimits(VenueScope Scope, IReadOnlyList<string> Venues, IReadOnlyList<StrategyLimits> Strategies);
 
 /// <summary>Validations stored in the period, by result.</summary>
 public sealed record ValidationTally(int Passed, int Warned, int Failed)

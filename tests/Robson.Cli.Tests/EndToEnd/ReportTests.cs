@@ -146,7 +146,7 @@ public sealed class ReportTests : IDisposable
         var text = _robson.Expect(0, "report", "--client-id", "1", "--from", "2026-11-24", "--to", Day2).Stdout;
 
         Assert.Contains("2026-11-24 to 2026-11-26 (UTC, 3 days)", text);
-        Assert.Matches(@"2026-11-25\s+2\s+4,450.08", text);
+        Assert.Matches(@"2026-11-25\s+paper\s+2\s+4,450.08", text);
         Assert.Contains("(1 day(s) without LIVE activity not shown)", text);
     }
 

@@ -31,7 +31,8 @@ internal sealed class RecordedActivity : IExecutionStore
     public ExecutionResult? FindExecution(ClientId clientId, string executionId) => throw new NotSupportedException();
     public IReadOnlyList<OrderRecord> OrdersOfExecution(ClientId clientId, string executionId) => throw new NotSupportedException();
     public IReadOnlyList<FillRecord> FillsOfExecution(ClientId clientId, string executionId) => throw new NotSupportedException();
+    public IReadOnlyList<string> VenuesWithOrders(ClientId clientId) => throw new NotSupportedException();
     public IReadOnlyList<OrderRecord> LiveOrdersBetween(ClientId clientId, DateOnly from, DateOnly to) => throw new NotSupportedException();
     public IReadOnlyList<ExecutionResult> ExecutionsBetween(ClientId clientId, DateOnly from, DateOnly to) => throw new NotSupportedException();
-    public ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to) => throw new NotSupportedException();
+    public ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to, string? venue) => throw new NotSupportedException();
 }

@@ -5,59 +5,81 @@ using Robson.Core.Reporting;
 
 namespace Robson.Cli.Commands.Report;
 
-/// <summary>The report: headline, a table by symbol (and by day for a period), a bar per limit, then the attempts.</summary>
+/// <summary>
+/// The report: headline (and a line per venue), a table by venue and symbol (and by day for a period), a bar per limit
+/// as each venue's orders are judged (paper alone, real venues together), then the attempts.
+/// </summary>
 internal static class ReportRenderer
 {
     public static ReportJson ToJson(DailyReport r) => new(
         r.ClientId.Value, r.SingleDay ? Amounts.Day(r.From) : null, r.Orders, r.Notional, r.RealisedPnl, r.RealisedLoss,
-        r.RealisedPnlBySymbol.OrderBy(p => p.Key.Value, StringComparer.Ordinal).Select(p => new SymbolPnlJson(p.Key.Value, p.Value)).ToList(),
-        r.Limits.Select(l => new StrategyLimitsJson(l.Strategy.Id, l.Strategy.Name, l.Strategy.Version, l.Limits.Select(ToJson).ToList())).ToList(),
-        Amounts.Day(r.From), Amounts.Day(r.To), r.Fills, r.Fees,
-        r.Symbols.Select(s => new SymbolActivityJson(s.Symbol.Value, s.Orders, s.Notional, s.Fills, s.BoughtQuantity, s.SoldQuantity, s.Fees, s.RealisedPnl)).ToList(),
-        r.Days.Select(d => new DayActivityJson(Amounts.Day(d.Day), d.Orders, d.Notional, d.Fills, d.Fees, d.RealisedPnl)).ToList(),
+        r.Symbols.Where(s => s.Realised).Select(s => new SymbolPnlJson(s.Venue, s.Symbol.Value, s.RealisedPnl)).ToList(),
+        ToJson(r.Limits), Amounts.Day(r.From), Amounts.Day(r.To), r.Fills, r.Fees, ToJson(r.Symbols), ToJson(r.Days),
         new ValidationTallyJson(r.Validations.Passed, r.Validations.Warned, r.Validations.Failed, r.Validations.Total),
         r.Executions.Select(e => new ExecutionTallyJson(e.Mode.Wire(), e.Succeeded, e.Failed, e.Blocked, e.Total)).ToList(),
-        new BlockedAttemptsJson(r.Blocked.Total, r.Blocked.Live, r.Blocked.DryRun, r.Blocked.ByGuard.Select(g => new GuardBlockJson(g.Guard, g.Count)).ToList()));
+        new BlockedAttemptsJson(r.Blocked.Total, r.Blocked.Live, r.Blocked.DryRun, r.Blocked.ByGuard.Select(g => new GuardBlockJson(g.Guard, g.Count)).ToList()),
+        r.Venue, r.Venues.Select(v => new VenueReportJson(v.Venue, v.Real, v.Orders, v.Notional, v.Fills, v.Fees, v.RealisedPnl, v.RealisedLoss,
+            ToJson(v.Symbols), ToJson(v.Days), v.Limits.Scope.Name, [.. v.Limits.Venues], ToJson(v.Limits.Strategies))).ToList());
+
+    private static List<StrategyLimitsJson> ToJson(IReadOnlyList<StrategyLimits> limits) =>
+        limits.Select(l => new StrategyLimitsJson(l.Strategy.Id, l.Strategy.Name, l.Strategy.Version, l.Limits.Select(ToJson).ToList())).ToList();
+
+    private static List<SymbolActivityJson> ToJson(IReadOnlyList<SymbolActivity> symbols) =>
+        symbols.Select(s => new SymbolActivityJson(s.Venue, s.Symbol.Value, s.Orders, s.Notional, s.Fills, s.BoughtQuantity, s.SoldQuantity, s.Fees,
+            s.RealisedPnl)).ToList();
+
+    private static List<DayActivityJson> ToJson(IReadOnlyList<DayActivity> days) =>
+        days.Select(d => new DayActivityJson(Amounts.Day(d.Day), d.Orders, d.Notional, d.Fills, d.Fees, d.RealisedPnl)).ToList();
 
     private static LimitUsageJson ToJson(LimitUsage l) => new(l.Limit, l.Used, l.Max,
         $"{Decimals.Canonical(l.Used)}/{(l.Max is { } max ? Decimals.Canonical(max) : "-")}",
-        l.Ratio is { } ratio ? Math.Round(ratio * 100m, 1) : null, Amounts.Day(l.Day));
+        l.Ratio is { } ratio ? Math.Round(ratio * 100m, 1) : null, Amounts.Day(l.Day), l.Scope.Name);
 
     public static string Human(DailyReport r, Style style)
     {
         var text = new StringBuilder();
         var period = r.SingleDay ? $"{Amounts.Day(r.From)} (UTC)" : $"{Amounts.Day(r.From)} to {Amounts.Day(r.To)} (UTC, {r.Days.Count} days)";
-        text.AppendLine(style.Bold($"REPORT: client {r.ClientId}, {period}"));
-        text.AppendLine($"LIVE: {r.Orders} order(s) · notional {Amounts.Format(r.Notional)} · {r.Fills} fill(s) · fees {Amounts.Format(r.Fees)} · " +
-                        $"realised P&L {Pnl(r.RealisedPnl, style)} (average cost, fees included)");
+        text.AppendLine(style.Bold($"REPORT: client {r.ClientId}, {period}" + (r.Venue is { } venue ? $", venue {venue}" : "")));
+        text.AppendLine($"LIVE: {Figures(r.Orders, r.Notional, r.Fills, r.Fees, r.RealisedPnl, style)} (average cost, fees included" +
+                        (r.Venues.Count > 1 ? "; each venue on its own book, added up)" : ")"));
+        if (r.Venues.Count > 1)
+        {
+            var width = r.Venues.Max(b => Describe(b).Length) + 1;
+            foreach (var book in r.Venues)
+                text.AppendLine($"  {(Describe(book) + ":").PadRight(width)} {Figures(book.Orders, book.Notional, book.Fills, book.Fees, book.RealisedPnl, style)}");
+        }
         text.AppendLine();
 
         if (r.Symbols.Count == 0)
             text.AppendLine("  No LIVE orders or fills.");
         else
-            Table(text, ["SYMBOL", "ORDERS", "NOTIONAL", "FILLS", "BOUGHT", "SOLD", "FEES", "REALISED P&L"],
+            Table(text, ["VENUE", "SYMBOL", "ORDERS", "NOTIONAL", "FILLS", "BOUGHT", "SOLD", "FEES", "REALISED P&L"],
                 r.Symbols.Select(s => new[]
                 {
-                    s.Symbol.Value, s.Orders.ToString(), Amounts.Format(s.Notional), s.Fills.ToString(), Amounts.Format(s.BoughtQuantity),
+                    s.Venue, s.Symbol.Value, s.Orders.ToString(), Amounts.Format(s.Notional), s.Fills.ToString(), Amounts.Format(s.BoughtQuantity),
                     Amounts.Format(s.SoldQuantity), Amounts.Format(s.Fees), s.Realised ? Amounts.Format(s.RealisedPnl) : "-",
-                }).Append(["TOTAL", r.Orders.ToString(), Amounts.Format(r.Notional), r.Fills.ToString(), "", "", Amounts.Format(r.Fees), Amounts.Format(r.RealisedPnl)]));
+                }).Append(["TOTAL", "", r.Orders.ToString(), Amounts.Format(r.Notional), r.Fills.ToString(), "", "", Amounts.Format(r.Fees),
+                    Amounts.Format(r.RealisedPnl)]));
 
         var activeDays = r.Days.Where(d => d.Orders > 0 || d.Fills > 0).ToList();
         if (!r.SingleDay && activeDays.Count > 0)
         {
             text.AppendLine();
-            Table(text, ["DAY", "ORDERS", "NOTIONAL", "FILLS", "FEES", "REALISED P&L"],
-                activeDays.Select(d => new[] { Amounts.Day(d.Day), d.Orders.ToString(), Amounts.Format(d.Notional), d.Fills.ToString(),
-                    Amounts.Format(d.Fees), Amounts.Format(d.RealisedPnl) }));
+            Table(text, ["DAY", "VENUE", "ORDERS", "NOTIONAL", "FILLS", "FEES", "REALISED P&L"],
+                r.Days.SelectMany((_, i) => r.Venues.Select(v => (v.Venue, Day: v.Days[i])))
+                    .Where(x => x.Day.Orders > 0 || x.Day.Fills > 0)
+                    .Select(x => new[] { Amounts.Day(x.Day.Day), x.Venue, x.Day.Orders.ToString(), Amounts.Format(x.Day.Notional), x.Day.Fills.ToString(),
+                        Amounts.Format(x.Day.Fees), Amounts.Format(x.Day.RealisedPnl) }));
             if (activeDays.Count < r.Days.Count) text.AppendLine(style.Dim($"  ({r.Days.Count - activeDays.Count} day(s) without LIVE activity not shown)"));
         }
 
         text.AppendLine();
         if (r.Limits.Count == 0)
             text.AppendLine("LIMITS: no strategies, so no limits.");
-        foreach (var strategy in r.Limits)
+        foreach (var scope in r.LimitScopes)
+        foreach (var strategy in scope.Strategies)
         {
-            text.AppendLine($"LIMITS of strategy {strategy.Strategy.Id} '{strategy.Strategy.Name}' (v{strategy.Strategy.Version})" +
+            text.AppendLine($"LIMITS of strategy {strategy.Strategy.Id} '{strategy.Strategy.Name}' (v{strategy.Strategy.Version}) {Counted(scope)}" +
                             (r.SingleDay ? ":" : ", busiest day of the period:"));
             foreach (var limit in strategy.Limits)
             {
@@ -80,6 +102,16 @@ internal static class ReportRenderer
               string.Join(" · ", r.Blocked.ByGuard.Select(g => $"{g.Guard} {g.Count}")));
         return text.ToString();
     }
+
+    private static string Describe(VenueActivity v) => $"{v.Venue} ({(v.Real ? "real" : "simulated")})";
+
+    private static string Figures(int orders, decimal notional, int fills, decimal fees, decimal pnl, Style style) =>
+        $"{orders} order(s) · notional {Amounts.Format(notional)} · {fills} fill(s) · fees {Amounts.Format(fees)} · realised P&L {Pnl(pnl, style)}";
+
+    /// <summary>Whose activity the limits count: the paper venue alone, or every real venue together.</summary>
+    private static string Counted(ScopeLimits scope) => scope.Scope.Real == true
+        ? $"on real venues ({string.Join(", ", scope.Venues)}, together)"
+        : "on the paper venue (paper only)";
 
     private static string Pnl(decimal pnl, Style style) =>
         pnl > 0 ? style.Ok(Amounts.Format(pnl)) : pnl < 0 ? style.Bad(Amounts.Format(pnl)) : Amounts.Format(pnl);
