@@ -77,6 +77,9 @@ internal static class Schema
         """
         ALTER TABLE orders ADD COLUMN sent_at TEXT;
         """,
+        """
+        ALTER TABLE validations ADD COLUMN market_json TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
