@@ -22,6 +22,10 @@ internal sealed record Estimate(
     public static Estimate Read(ExecutionRun run)
     {
         var plan = run.Plan;
+        var local = run.Env.Time.GetUtcNow();
+        // A cancel depends on no market, no account and no day: taking an order off the book needs only the venue.
+        if (plan.Kind == PlanKind.Cancel)
+            return new Estimate(MarketSnapshot.Empty, plan.Legs.Select(_ => (SimulatedFill?)null).ToList(), new PlanExposure([]), true, [], local, local);
         var market = MarketReader.Read(run.Venue, run.ClientId, plan.Legs);
         var fills = plan.Legs.Select(leg => leg.IsCancel || !market.Books.TryGetValue(leg.Symbol, out var book)
             ? null
@@ -30,9 +34,8 @@ internal sealed record Estimate(
         var exposure = new PlanExposure(plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select(x => Notional(x.leg, fills[x.i])).ToList());
         var withoutPrice = plan.Legs.Where(l => !l.IsCancel && l.Type == OrderType.Market && market.Mid(l.Symbol) is null)
             .Select(l => l.Symbol.Value).Distinct().ToList();
-        var local = run.Env.Time.GetUtcNow();
         var venueTime = run.Venue.Now();
-        var onlyReduces = plan.Kind == PlanKind.Cancel || PositionReduction.OnlyReduces(plan, market.Rules, market.Account?.Balances);
+        var onlyReduces = PositionReduction.OnlyReduces(plan, market.Rules, market.Account?.Balances);
         return new Estimate(market, fills, exposure, onlyReduces, withoutPrice, local, venueTime);
     }
 
