@@ -76,6 +76,16 @@ public static class StrategySettingDeclarations
         $"Warn when a market order's expected slippage exceeds this (default {StrategySettings.DefaultSlippageWarningPercent}).",
         s => s.SlippageWarningPercent, (s, v) => s with { SlippageWarningPercent = v });
 
+    public static readonly StrategySetting<decimal?> MaxSlippagePercent = new(
+        "max_slippage_percent", Policy, SettingKinds.OptionalPositiveDecimal,
+        "Fail a market order whose expected slippage against the mid exceeds this percent, at validation and again when it leaves (default: none).",
+        s => s.MaxSlippagePercent, (s, v) => s with { MaxSlippagePercent = v });
+
+    public static readonly StrategySetting<int> SendTimeMaxDataAgeSeconds = new(
+        "send_time_max_data_age_seconds", Policy, SettingKinds.PositiveWholeNumber,
+        $"At LIVE, market data older than this when an order leaves blocks it (default {StrategySettings.DefaultSendTimeMaxDataAgeSeconds}).",
+        s => s.SendTimeMaxDataAgeSeconds, (s, v) => s with { SendTimeMaxDataAgeSeconds = v }, placeholder: "N");
+
     public static readonly StrategySetting<IReadOnlyList<PlanKind>> AllowedPlanKinds = new(
         "allowed_plan_kinds", Policy, SettingKinds.PlanKinds,
         "Comma-separated: buy,sell,rebalance,cancel (default: all).",
@@ -87,6 +97,6 @@ public static class StrategySettingDeclarations
         MaxDrawdownPercent, StopLossPercent, MaxPositionSizePercent,
         MaxOrdersPerDay, MaxNotionalPerDay, MaxLossPerDay,
         LiveEnabled, AllowedSymbols, AllowedOrderTypes, MaxNotionalPerOrder, ValidationTtlMinutes,
-        PriceCollarPercent, SlippageWarningPercent, AllowedPlanKinds,
+        PriceCollarPercent, SlippageWarningPercent, MaxSlippagePercent, SendTimeMaxDataAgeSeconds, AllowedPlanKinds,
     ];
 }
