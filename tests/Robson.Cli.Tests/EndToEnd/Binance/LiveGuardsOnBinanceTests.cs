@@ -22,8 +22,8 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
     private static JsonElement Guard(CliRun run, string name) =>
         run.Json.GetProperty("guards").EnumerateArray().Single(g => g.GetProperty("name").GetString() == name);
 
-    private string Strategy(string maxPosition = "50") => _f.Robson.CreateLiveStrategy(maxOrders: "100", maxNotional: "1000000", maxLoss: "100000",
-        maxPosition: maxPosition, maxNotionalPerOrder: "1000000");
+    private string Strategy(string maxPosition = "50", params string[] extra) => _f.Robson.CreateLiveStrategy(maxOrders: "100", maxNotional: "1000000",
+        maxLoss: "100000", maxPosition: maxPosition, maxNotionalPerOrder: "1000000", extra: extra);
 
     private string Validated(string strategy, string quantity, params string[] extra)
     {
@@ -121,5 +121,19 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
         Assert.Contains("CLOCK_SKEW", Guard(live, "VenueClock").GetProperty("message").GetString());
         Assert.Single(_f.Exchange.Orders);
         Assert.Equal("1", Guard(dry, "ExecutionLimits").GetProperty("details").GetProperty("orders_today").GetString());
+    }
+
+    [Fact]
+    public void BookThinnedSinceValidation_SlippageAboveMaxSlippage_BlocksAtLive()
+    {
+        _f.Exchange.LevelNotional = 1_000_000m; // deep: 0.2 BTC fills at the best ask
+        var plan = Validated(Strategy("50", "--max-slippage-percent", "0.01"), "0.2");
+        _f.Exchange.LevelNotional = 1_000m; // thin: 0.2 BTC (12,000 USDT) walks several levels
+
+        var run = _f.Live(plan);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("MAX_SLIPPAGE_EXCEEDED", Guard(run, "MarketConditions").GetProperty("details").GetProperty("codes").GetString());
+        Assert.Empty(_f.Exchange.Orders);
     }
 }
