@@ -17,6 +17,9 @@ public static class GuardPipeline
         new ExecutionLimitsGuard(),
         new SingleLiveExecutionGuard(),
         new UnresolvedOrdersGuard(),
+        new VenueClockGuard(),
+        new MarketPriceGuard(),
+        new MarketConditionsGuard(),
     ];
 
     public static IReadOnlyList<GuardResult> EvaluateAll(GuardContext context, IReadOnlyList<IExecutionGuard>? guards = null) =>

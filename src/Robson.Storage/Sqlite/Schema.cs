@@ -77,6 +77,9 @@ internal static class Schema
         """
         ALTER TABLE orders ADD COLUMN sent_at TEXT;
         """,
+        """
+        ALTER TABLE validations ADD COLUMN market_json TEXT;
+        """,
         // Books per venue: each fill carries its order's venue (every fill was recorded from an order, so the
         // backfill finds one), and per-venue queries (a venue, or every real venue) read one index.
         """
