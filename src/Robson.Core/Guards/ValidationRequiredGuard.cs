@@ -4,7 +4,7 @@ namespace Robson.Core.Guards;
 
 /// <summary>
 /// LIVE needs the latest stored validation of this exact plan hash, PASS or WARNING, made under the
-/// strategy's current version and younger than its TTL. It is never asserted by a flag.
+/// strategy's current version and younger than its TTL. It is never asserted by a flag. A cancel needs none.
 /// </summary>
 public sealed class ValidationRequiredGuard : IExecutionGuard
 {
@@ -12,6 +12,9 @@ public sealed class ValidationRequiredGuard : IExecutionGuard
 
     public GuardResult Evaluate(GuardContext context)
     {
+        if (context.Plan.Kind == PlanKind.Cancel)
+            return GuardResult.Pass(Name, "A cancel needs no validation: it only takes an order off the book",
+                ("validation_status", context.LatestValidation?.Status.Wire() ?? "NONE"));
         if (context.Mode == ExecutionMode.DryRun)
             return GuardResult.Pass(Name, "Validation not required for DRY-RUN",
                 ("validation_status", context.LatestValidation?.Status.Wire() ?? "NONE"));
