@@ -53,6 +53,6 @@ public sealed class ExecutionLimitsGuard : IExecutionGuard
         var reason = string.Join("; ", breaches);
         return context.Mode == ExecutionMode.Live
             ? GuardResult.Fail(Name, reason, details)
-            : GuardResult.Pass(Name, "Would block LIVE: " + reason, details);
+            : GuardResult.Pass(Name, GuardResult.WouldBlockLive + reason, details);
     }
 }

@@ -23,6 +23,6 @@ public sealed class TradingStateGuard : IExecutionGuard
             return GuardResult.Pass(Name, status.State == TradingState.Reducing ? "REDUCING: plan only reduces positions" : "Trading is ACTIVE", details);
         return context.Mode == ExecutionMode.Live
             ? GuardResult.Fail(Name, refusal, details)
-            : GuardResult.Pass(Name, "Would block LIVE: " + refusal, details);
+            : GuardResult.Pass(Name, GuardResult.WouldBlockLive + refusal, details);
     }
 }

@@ -22,6 +22,6 @@ public sealed class UnresolvedOrdersGuard : IExecutionGuard
         var reason = $"Orders of unknown outcome on {string.Join(", ", blocked)}: run `robson reconcile --client-id {context.Plan.ClientId}` first";
         return context.Mode == ExecutionMode.Live
             ? GuardResult.Fail(Name, reason, ("symbols", string.Join(",", blocked)))
-            : GuardResult.Pass(Name, "Would block LIVE: " + reason, ("symbols", string.Join(",", blocked)));
+            : GuardResult.Pass(Name, GuardResult.WouldBlockLive + reason, ("symbols", string.Join(",", blocked)));
     }
 }

@@ -81,6 +81,7 @@ public sealed class CancelPlanGuardTests
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Name}: {r.Message}"));
         Assert.All(results.Where(r => AlwaysPassForCancels.Contains(r.Name)),
             r => Assert.Contains("cancel", r.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.All(results, r => Assert.False(r.BlocksLive, r.Name));
     }
 
     [Fact]
