@@ -27,6 +27,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         var plan = store.FindPlan(request.ClientId, request.PlanId);
         if (plan is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{request.PlanId}' not found");
+        if (PlanIntegrity.Check(plan) is { } tampering) // stored content no longer matches its hash: nothing is read or sent
+            return new RefuseTamperedPlan(env).Execute(request, plan, tampering);
         var strategy = plan.StrategyId is { } sid ? store.FindStrategy(request.ClientId, sid) : null;
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
         if (venue is null)

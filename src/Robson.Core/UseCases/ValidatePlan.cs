@@ -1,6 +1,7 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
 using Robson.Core.Market;
+using Robson.Core.Plans;
 using Robson.Core.Ports;
 using Robson.Core.Validation;
 
@@ -16,6 +17,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
     public static readonly IReadOnlyList<IPlanValidator> Validators =
     [
         new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
         new TradingStateValidator(),
         new RiskConfigurationValidator(),
         new OperationValidator(),
@@ -30,7 +32,15 @@ public sealed class ValidatePlan(RobsonEnvironment env)
     public static readonly IReadOnlyList<IPlanValidator> CancelValidators =
     [
         new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
         new CancelTargetValidator(),
+    ];
+
+    /// <summary>A plan whose content no longer matches its hash is judged on nothing else: its content cannot be trusted.</summary>
+    public static readonly IReadOnlyList<IPlanValidator> TamperedValidators =
+    [
+        new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
     ];
 
     public Outcome<ValidationReport> Execute(ClientId clientId, string planId)
@@ -40,12 +50,13 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             return Outcome<ValidationReport>.Refuse($"plan '{planId}' not found");
         var strategy = plan.StrategyId is { } sid ? env.Store.FindStrategy(clientId, sid) : null;
         var now = env.Time.GetUtcNow();
+        var tampering = PlanIntegrity.Check(plan);
 
         var rules = new Dictionary<Symbol, SymbolRules>();
         var books = new Dictionary<Symbol, OrderBook>();
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
         AccountSnapshot? account = null;
-        if (venue is not null && plan.Kind != PlanKind.Cancel)
+        if (venue is not null && plan.Kind != PlanKind.Cancel && tampering is null)
         {
             foreach (var symbol in plan.Legs.Select(l => l.Symbol).Distinct())
             {
@@ -70,11 +81,13 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             OrderStatuses = plan.Legs.Where(l => l.IsCancel).Select(l => env.Store.FindOrder(clientId, l.CancelsOrder!)).OfType<Execution.OrderRecord>()
                 .ToDictionary(o => o.ClientOrderId, o => o.Status),
         };
-        var validators = plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
+        var validators = tampering is not null ? TamperedValidators : plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
         var issues = validators.SelectMany(v => v.Validate(context)).ToList();
         var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
             ValidationReport.StatusOf(issues), issues, now);
         env.Store.InsertValidation(report);
+        if (tampering is not null)
+            env.Store.Append(RefuseTamperedPlan.AuditEvent(env, clientId, tampering, "validate", now));
         env.Store.Append(new AuditEntry(clientId, AuditKinds.PlanValidated, report.Status.Wire(), plan.Id, plan.Hash,
             Details.Of(("validation_id", report.Id), ("failures", report.Failures), ("warnings", report.Warnings),
                 ("codes", string.Join(",", issues.Select(i => i.Code)))), env.Actor, now));

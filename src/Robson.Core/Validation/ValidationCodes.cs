@@ -40,6 +40,7 @@ public static class ValidationCodes
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
     public const string AccountUnavailable = "ACCOUNT_UNAVAILABLE";
     public const string OrderNotOpen = "ORDER_NOT_OPEN";
+    public const string PlanTampered = Plans.PlanIntegrity.Tampered;
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -49,5 +50,6 @@ public static class ValidationCodes
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
         PriceCollar, InsufficientDepth, HighSlippage, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
         StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
+        PlanTampered,
     ];
 }
