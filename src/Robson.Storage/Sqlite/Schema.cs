@@ -77,6 +77,18 @@ internal static class Schema
         """
         ALTER TABLE orders ADD COLUMN sent_at TEXT;
         """,
+        // Plans, validations, executions and fills are append-only, like audit_events: what was planned, judged,
+        // attempted and filled is never rewritten. Order status changes stay conditional UPDATEs on orders.
+        """
+        CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(ABORT, 'plans are append-only'); END;
+        CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans BEGIN SELECT RAISE(ABORT, 'plans are append-only'); END;
+        CREATE TRIGGER validations_no_update BEFORE UPDATE ON validations BEGIN SELECT RAISE(ABORT, 'validations are append-only'); END;
+        CREATE TRIGGER validations_no_delete BEFORE DELETE ON validations BEGIN SELECT RAISE(ABORT, 'validations are append-only'); END;
+        CREATE TRIGGER executions_no_update BEFORE UPDATE ON executions BEGIN SELECT RAISE(ABORT, 'executions are append-only'); END;
+        CREATE TRIGGER executions_no_delete BEFORE DELETE ON executions BEGIN SELECT RAISE(ABORT, 'executions are append-only'); END;
+        CREATE TRIGGER fills_no_update BEFORE UPDATE ON fills BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+        CREATE TRIGGER fills_no_delete BEFORE DELETE ON fills BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
