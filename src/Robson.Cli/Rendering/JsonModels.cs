@@ -5,8 +5,11 @@ namespace Robson.Cli.Rendering;
 // The --json contract. Field names follow DESIGN §2 (snake_case); amounts in typed fields are JSON numbers
 // written exactly from decimal; values inside "details" are strings so no consumer rounds them.
 
-/// <summary>"blocks_live": this guard would block LIVE (for a DRY-RUN: judged again as LIVE on the same state).</summary>
-public sealed record GuardJson(string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive);
+/// <summary>
+/// "blocks_live": this guard would block LIVE (for a DRY-RUN: judged again as LIVE on the same state); "code": why it
+/// failed, from the guard code catalogue (null when it passed).
+/// </summary>
+public sealed record GuardJson(string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive, string? Code);
 public sealed record ActionJson(string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
 public sealed record ExecutionMetadataJson(string PlanId, long ClientId, string Mode, string PlanHash, string Venue, string ExecutionId);
 public sealed record ExecutionSummaryJson(int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions);

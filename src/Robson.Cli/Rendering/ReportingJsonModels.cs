@@ -19,7 +19,7 @@ public sealed record AuditChainJson(long? ClientId, int Events, string HeadHash,
 public sealed record AuditVerifyJson(string Status, string Source, int Events, List<AuditChainJson> Chains, AuditBreakJson? FirstBreak);
 
 // --- executions ----------------------------------------------------------------------------------------------
-public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive);
+public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive, string? Code);
 public sealed record ExecutionActionJson(string Mode, string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
 public sealed record ExecutionOrderJson(
     string Mode, string ClientOrderId, int Leg, string Venue, string Symbol, string Side, string Type, decimal Quantity, decimal? Price,

@@ -11,12 +11,16 @@ public sealed record GuardResult(string Name, bool Passed, string Message, IRead
     /// </summary>
     public bool BlocksLive { get; init; } = !Passed;
 
+    /// <summary>Why it failed, from <see cref="GuardCodes"/>; null when it passed.</summary>
+    public string? Code { get; init; }
+
     /// <summary>How a DRY-RUN pass that LIVE would not get begins (the pipeline adds it where a guard did not).</summary>
     public const string WouldBlockLive = "Would block LIVE: ";
 
     public static GuardResult Pass(string name, string message, params (string, object?)[] details) =>
         new(name, true, message, Domain.Details.Of(details));
 
-    public static GuardResult Fail(string name, string message, params (string, object?)[] details) =>
-        new(name, false, message, Domain.Details.Of(details));
+    /// <summary>A failure names its reason with a code from <see cref="GuardCodes"/>.</summary>
+    public static GuardResult Fail(string name, string code, string message, params (string, object?)[] details) =>
+        new(name, false, message, Domain.Details.Of(details)) { Code = code };
 }

@@ -22,34 +22,35 @@ public sealed class PolicyGuard : IExecutionGuard
                 ("strategy_id", context.Strategy?.Id), ("strategy_version", context.Strategy?.Version));
         if (context.Strategy is not { } strategy)
             return live
-                ? GuardResult.Fail(Name, "Policy refuses [STRATEGY_REQUIRED] LIVE requires a plan made under a strategy (plan with --strategy-id)", ("rules", "STRATEGY_REQUIRED"))
+                ? GuardResult.Fail(Name, GuardCodes.StrategyRequired, $"Policy refuses [{GuardCodes.StrategyRequired}] LIVE requires a plan made under a strategy (plan with --strategy-id)",
+                    ("rules", GuardCodes.StrategyRequired))
                 : GuardResult.Pass(Name, "No strategy: DRY-RUN only");
 
         var refusals = Refusals(context.Plan, strategy.Name, strategy.Settings, context.Exposure, live).ToList();
         return refusals.Count == 0
             ? GuardResult.Pass(Name, live ? "Strategy allows LIVE for this plan" : "Strategy allows this plan",
                 ("strategy_id", strategy.Id), ("strategy_version", strategy.Version))
-            : GuardResult.Fail(Name, "Policy refuses " + string.Join("; ", refusals.Select(r => $"[{r.Rule}] {r.Reason}")),
+            : GuardResult.Fail(Name, refusals[0].Rule, "Policy refuses " + string.Join("; ", refusals.Select(r => $"[{r.Rule}] {r.Reason}")),
                 ("strategy_id", strategy.Id), ("strategy_version", strategy.Version), ("rules", string.Join(",", refusals.Select(r => r.Rule).Distinct())));
     }
 
     private static IEnumerable<(string Rule, string Reason)> Refusals(Plan plan, string name, Strategies.StrategySettings s, PlanExposure exposure, bool live)
     {
         if (live && !s.LiveEnabled)
-            yield return ("LIVE_DISABLED", $"strategy '{name}' does not enable LIVE (strategy set --live-enabled)");
+            yield return (GuardCodes.LiveDisabled, $"strategy '{name}' does not enable LIVE (strategy set --live-enabled)");
         if (!s.AllowedPlanKinds.Contains(plan.Kind))
-            yield return ("PLAN_KIND_NOT_ALLOWED", $"plan kind {plan.Kind.Wire()} is not allowed by the strategy");
+            yield return (GuardCodes.PlanKindNotAllowed, $"plan kind {plan.Kind.Wire()} is not allowed by the strategy");
         for (var i = 0; i < plan.Legs.Count; i++)
         {
             var leg = plan.Legs[i];
             if (!s.AllowsSymbol(leg.Symbol))
-                yield return ("SYMBOL_NOT_ALLOWED", $"symbol {leg.Symbol} is not allowed by the strategy");
+                yield return (GuardCodes.SymbolNotAllowed, $"symbol {leg.Symbol} is not allowed by the strategy");
             if (!s.AllowedOrderTypes.Contains(leg.Type))
-                yield return ("ORDER_TYPE_NOT_ALLOWED", $"order type {leg.Type.Wire()} is not allowed by the strategy");
+                yield return (GuardCodes.OrderTypeNotAllowed, $"order type {leg.Type.Wire()} is not allowed by the strategy");
             if (live && leg.Type == OrderType.Market && s.MaxNotionalPerOrder is null)
-                yield return ("MARKET_WITHOUT_NOTIONAL_LIMIT", "a LIVE market order needs max_notional_per_order (strategy set --max-notional-per-order X)");
+                yield return (GuardCodes.MarketWithoutNotionalLimit, "a LIVE market order needs max_notional_per_order (strategy set --max-notional-per-order X)");
             if (s.MaxNotionalPerOrder is { } max && i < exposure.LegNotionals.Count && exposure.LegNotionals[i] > max)
-                yield return ("MAX_NOTIONAL_PER_ORDER", $"order notional {Decimals.Canonical(Math.Round(exposure.LegNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
+                yield return (GuardCodes.MaxNotionalPerOrder, $"order notional {Decimals.Canonical(Math.Round(exposure.LegNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
         }
     }
 }

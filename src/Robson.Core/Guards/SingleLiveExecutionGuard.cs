@@ -13,7 +13,7 @@ public sealed class SingleLiveExecutionGuard : IExecutionGuard
             GuardResult.Pass(Name, "A cancel sends no new order: sending it again can only cancel what is still open"),
         (ExecutionMode.DryRun, false) => GuardResult.Pass(Name, "Plan has not been executed LIVE"),
         (ExecutionMode.DryRun, true) => GuardResult.Pass(Name, GuardResult.WouldBlockLive + "plan was already executed LIVE: its orders are never sent twice (DRY-RUN still allowed)"),
-        (_, true) => GuardResult.Fail(Name, "Plan was already executed LIVE: its orders are never sent twice; create a new plan"),
+        (_, true) => GuardResult.Fail(Name, GuardCodes.PlanAlreadySent, "Plan was already executed LIVE: its orders are never sent twice; create a new plan"),
         _ => GuardResult.Pass(Name, "Plan has not been executed LIVE"),
     };
 }

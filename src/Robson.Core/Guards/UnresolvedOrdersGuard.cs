@@ -21,7 +21,7 @@ public sealed class UnresolvedOrdersGuard : IExecutionGuard
                 ("symbols", string.Join(",", blocked)));
         var reason = $"Orders of unknown outcome on {string.Join(", ", blocked)}: run `robson reconcile --client-id {context.Plan.ClientId}` first";
         return context.Mode == ExecutionMode.Live
-            ? GuardResult.Fail(Name, reason, ("symbols", string.Join(",", blocked)))
+            ? GuardResult.Fail(Name, GuardCodes.UnresolvedOrders, reason, ("symbols", string.Join(",", blocked)))
             : GuardResult.Pass(Name, GuardResult.WouldBlockLive + reason, ("symbols", string.Join(",", blocked)));
     }
 }

@@ -22,20 +22,20 @@ public sealed class ValidationRequiredGuard : IExecutionGuard
         var validation = context.LatestValidation;
         var requirement = ("requirement", (object?)$"run `robson validate {context.Plan.Id} --client-id {context.Plan.ClientId}`");
         if (validation is null)
-            return GuardResult.Fail(Name, "LIVE execution requires prior validation", requirement);
+            return GuardResult.Fail(Name, GuardCodes.ValidationMissing, "LIVE execution requires prior validation", requirement);
         if (validation.PlanHash != context.Plan.Hash)
-            return GuardResult.Fail(Name, "Stored validation is for different plan content (hash mismatch)", requirement,
+            return GuardResult.Fail(Name, GuardCodes.ValidationHashMismatch, "Stored validation is for different plan content (hash mismatch)", requirement,
                 ("validated_hash", validation.PlanHash), ("plan_hash", context.Plan.Hash));
         if (validation.Status == ValidationStatus.Fail)
-            return GuardResult.Fail(Name, "Validation failed", ("validation_id", validation.Id), ("failures", validation.Failures));
+            return GuardResult.Fail(Name, GuardCodes.ValidationFailed, "Validation failed", ("validation_id", validation.Id), ("failures", validation.Failures));
         if (context.Strategy is { } strategy && (validation.StrategyId != strategy.Id || validation.StrategyVersion != strategy.Version))
-            return GuardResult.Fail(Name, "Strategy changed since validation: validate again", requirement,
+            return GuardResult.Fail(Name, GuardCodes.ValidationStrategyChanged, "Strategy changed since validation: validate again", requirement,
                 ("validated_strategy_version", validation.StrategyVersion), ("strategy_version", strategy.Version));
 
         var ttl = TimeSpan.FromMinutes(context.Strategy?.Settings.ValidationTtlMinutes ?? Strategies.StrategySettings.DefaultValidationTtlMinutes);
         var age = context.Now - validation.ValidatedAt;
         if (age > ttl)
-            return GuardResult.Fail(Name, $"Validation expired ({(int)age.TotalMinutes} min old, TTL {(int)ttl.TotalMinutes} min): validate again", requirement,
+            return GuardResult.Fail(Name, GuardCodes.ValidationExpired, $"Validation expired ({(int)age.TotalMinutes} min old, TTL {(int)ttl.TotalMinutes} min): validate again", requirement,
                 ("validated_at", validation.ValidatedAt.ToString("O")), ("ttl_minutes", (int)ttl.TotalMinutes));
 
         return GuardResult.Pass(Name, $"Plan validated successfully ({validation.Status.Wire()})",

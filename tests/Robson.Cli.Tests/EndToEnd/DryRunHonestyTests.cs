@@ -91,6 +91,18 @@ public sealed class DryRunHonestyTests : IDisposable
     }
 
     [Fact]
+    public void Live_EachFailedGuardCarriesItsCode_EachPassedGuardNone()
+    {
+        var planId = _robson.Plan("1", "buy", "BTCUSDT", "0.001", "--strategy-id", _robson.CreateLiveStrategy());
+
+        var guards = _robson.Expect(1, "execute", planId, "--client-id", "1", "--live", "--json").Json.GetProperty("guards").EnumerateArray().ToList();
+
+        Assert.Equal(["VALIDATION_MISSING", "ACKNOWLEDGEMENT_REQUIRED"],
+            guards.Where(g => !g.GetProperty("passed").GetBoolean()).Select(g => g.GetProperty("code").GetString()));
+        Assert.All(guards.Where(g => g.GetProperty("passed").GetBoolean()), g => Assert.Equal(JsonValueKind.Null, g.GetProperty("code").ValueKind));
+    }
+
+    [Fact]
     public void ExecutionsShow_KeepsBlocksLiveAndLiveReady()
     {
         var planId = _robson.ValidatedPlan("1", _robson.CreateLiveStrategy(), "buy", "BTCUSDT", "0.001");

@@ -53,7 +53,7 @@ public sealed class PlanIntegrityTests : IDisposable
         Assert.Equal("BLOCKED", run.Json.GetProperty("status").GetString());
         Assert.Contains("PLAN_TAMPERED", run.Json.GetProperty("error").GetString());
         Assert.Contains(run.Json.GetProperty("guards").EnumerateArray(),
-            g => !g.GetProperty("passed").GetBoolean() && g.GetProperty("message").GetString()!.Contains("PLAN_TAMPERED"));
+            g => !g.GetProperty("passed").GetBoolean() && g.GetProperty("code").GetString() == "PLAN_TAMPERED");
         Assert.Equal(0, run.Json.GetProperty("actions").GetArrayLength());
         Assert.Equal(balances, _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Stdout);
         Assert.Equal(0, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());

@@ -15,7 +15,7 @@ public static class ExecutionRenderer
 
     public static ExecutionJson ToJson(ExecutionResult r) => new(
         r.ExecutionId, r.PlanHash, r.Status.Wire(), r.Mode.Wire(), r.LiveReady,
-        r.Guards.Select(g => new GuardJson(g.Name, g.Passed, g.Message, g.Details, g.BlocksLive)).ToList(),
+        r.Guards.Select(g => new GuardJson(g.Name, g.Passed, g.Message, g.Details, g.BlocksLive, g.Code)).ToList(),
         r.Actions.Select(a => new ActionJson(a.Type, a.Description, a.Details, a.Result)).ToList(),
         new ExecutionMetadataJson(r.PlanId, r.ClientId.Value, r.Mode.Wire(), r.PlanHash, r.Venue, r.ExecutionId),
         Output.Time(r.ExecutedAt), r.Error,

@@ -22,7 +22,7 @@ internal static class ExecutionsRenderer
         var e = d.Execution;
         var mode = e.Mode.Wire();
         return new(e.ExecutionId, e.PlanId, e.PlanHash, e.ClientId.Value, e.Venue, mode, e.Status.Wire(), e.LiveReady, Output.Time(e.ExecutedAt), d.Order, e.Error,
-            e.Guards.Select(g => new ExecutionGuardJson(mode, g.Name, g.Passed, g.Message, g.Details, g.BlocksLive)).ToList(),
+            e.Guards.Select(g => new ExecutionGuardJson(mode, g.Name, g.Passed, g.Message, g.Details, g.BlocksLive, g.Code)).ToList(),
             e.Actions.Select(a => new ExecutionActionJson(mode, a.Type, a.Description, a.Details, a.Result)).ToList(),
             d.Orders.Select(o => new ExecutionOrderJson(mode, o.ClientOrderId, o.LegIndex + 1, o.Venue, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(),
                 o.Quantity, o.Price, o.Status, o.ExecutedQuantity, o.ExecutedNotional, o.VenueOrderId, Output.Time(o.CreatedAt))).ToList(),
