@@ -30,12 +30,7 @@ public sealed record PlanJson(
     List<string> NextSteps, List<AllocationJson> Allocation, List<string> Notes);
 public sealed record PlanListJson(long ClientId, List<PlanJson> Plans);
 
-public sealed record StrategyJson(
-    long StrategyId, long ClientId, string Name, int Version, decimal? MaxDrawdownPercent, decimal? StopLossPercent,
-    decimal? MaxPositionSizePercent, int? MaxOrdersPerDay, decimal? MaxNotionalPerDay, decimal? MaxLossPerDay, bool LiveEnabled,
-    List<string> AllowedSymbols, List<string> AllowedOrderTypes, decimal? MaxNotionalPerOrder, int ValidationTtlMinutes,
-    string CreatedAt, string UpdatedAt, decimal PriceCollarPercent, decimal SlippageWarningPercent, List<string> AllowedPlanKinds);
-public sealed record StrategyListJson(long ClientId, List<StrategyJson> Strategies);
+// A strategy's JSON is written from its setting declarations: Commands/Strategy/StrategyJson.cs.
 
 public sealed record BalanceJson(string Asset, decimal Free);
 public sealed record PaperBalancesJson(long ClientId, string Venue, List<BalanceJson> Balances);
@@ -46,8 +41,6 @@ public sealed record PaperPriceJson(string Symbol, decimal Price, string Venue);
 [JsonSerializable(typeof(ValidationJson))]
 [JsonSerializable(typeof(PlanJson))]
 [JsonSerializable(typeof(PlanListJson))]
-[JsonSerializable(typeof(StrategyJson))]
-[JsonSerializable(typeof(StrategyListJson))]
 [JsonSerializable(typeof(PaperBalancesJson))]
 [JsonSerializable(typeof(PaperPriceJson))]
 public sealed partial class RobsonJsonContext : JsonSerializerContext;

@@ -30,6 +30,19 @@ public static class Output
         io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>For documents written field by field (a table of declarations, not a model): same escaping and indentation as <see cref="Context"/>.</summary>
+    public static void Json(CliIO io, Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+               {
+                   Encoder = Context.Options.Encoder,
+                   Indented = Context.Options.WriteIndented,
+               }))
+            write(writer);
+        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     public static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static string HumanTime(DateTimeOffset value) =>

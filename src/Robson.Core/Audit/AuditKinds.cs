@@ -16,6 +16,9 @@ public static class AuditKinds
     public const string OrderCanceled = "ORDER_CANCELED";
     public const string OrderCancelSent = "ORDER_CANCEL_SENT";
 
+    /// <summary>A reserved order that did not leave: the market failed a rule as it was leaving, or trading was halted between legs.</summary>
+    public const string OrderNotSent = "ORDER_NOT_SENT";
+
     /// <summary>The audit kind of a venue's answer to an order Robson sent.</summary>
     public static string ForAnswer(string status, bool filled) => status switch
     {

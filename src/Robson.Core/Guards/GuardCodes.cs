@@ -28,6 +28,7 @@ public static class GuardCodes
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string ValidationStrategyChanged = "VALIDATION_STRATEGY_CHANGED";
     public const string ValidationExpired = "VALIDATION_EXPIRED";
+    public const string ValidationInFuture = "VALIDATION_IN_FUTURE";
 
     // Acknowledgement
     public const string AcknowledgementRequired = "ACKNOWLEDGEMENT_REQUIRED";
@@ -48,6 +49,15 @@ public static class GuardCodes
     // UnresolvedOrders
     public const string UnresolvedOrders = "UNRESOLVED_ORDERS";
 
+    // VenueClock
+    public const string ClockSkew = "CLOCK_SKEW";
+
+    // MarketPrice
+    public const string NoMarketPrice = "NO_MARKET_PRICE";
+
+    // MarketConditions (details.codes lists the validation codes that failed on the market now)
+    public const string MarketConditionsFailed = "MARKET_CONDITIONS_FAILED";
+
     // PlanIntegrity
     public const string PlanTampered = PlanIntegrity.Tampered;
 
@@ -55,12 +65,15 @@ public static class GuardCodes
     [
         ClientIdRequired, TenantMismatch,
         StrategyRequired, LiveDisabled, PlanKindNotAllowed, SymbolNotAllowed, OrderTypeNotAllowed, MarketWithoutNotionalLimit, MaxNotionalPerOrder,
-        ValidationMissing, ValidationHashMismatch, ValidationFailed, ValidationStrategyChanged, ValidationExpired,
+        ValidationMissing, ValidationHashMismatch, ValidationFailed, ValidationStrategyChanged, ValidationExpired, ValidationInFuture,
         AcknowledgementRequired,
         TradingHalted, TradingReduceOnly,
         LimitsNotConfigured, MaxOrdersPerDay, MaxNotionalPerDay, MaxLossPerDay,
         PlanAlreadySent,
         UnresolvedOrders,
+        ClockSkew,
+        NoMarketPrice,
+        MarketConditionsFailed,
         PlanTampered,
     ];
 }

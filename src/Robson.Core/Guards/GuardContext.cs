@@ -29,6 +29,21 @@ public sealed record GuardContext(
     /// than an order can be in flight (an order a concurrent execution is sending right now does not block).
     /// </summary>
     public IReadOnlySet<string> UnresolvedSymbols { get; init; } = new HashSet<string>();
+
+    /// <summary>The venue's clock minus the local clock (zero on paper). Beyond <see cref="VenueClockGuard.MaxSkew"/> LIVE is refused.</summary>
+    public TimeSpan ClockSkew { get; init; }
+
+    /// <summary>Symbols of market legs whose book has no mid (one-sided or empty): such an order has no price to judge.</summary>
+    public IReadOnlyList<string> SymbolsWithoutPrice { get; init; } = [];
+
+    /// <summary>
+    /// The market-dependent rules of the validation stage, run again on the market read for this execution: the
+    /// failures, if any (a validation authorises a plan; it never freezes prices).
+    /// </summary>
+    public IReadOnlyList<ValidationIssue> MarketFailures { get; init; } = [];
+
+    /// <summary>Each symbol's mid now and at validation, reported with a market failure.</summary>
+    public IReadOnlyDictionary<string, string> MarketComparison { get; init; } = Domain.Details.None;
 }
 
 /// <summary>The tenant's recorded LIVE activity for the day: orders sent, notional, realised P&amp;L (fees included).</summary>

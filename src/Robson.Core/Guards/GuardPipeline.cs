@@ -19,6 +19,9 @@ public static class GuardPipeline
         new ExecutionLimitsGuard(),
         new SingleLiveExecutionGuard(),
         new UnresolvedOrdersGuard(),
+        new VenueClockGuard(),
+        new MarketPriceGuard(),
+        new MarketConditionsGuard(),
     ];
 
     /// <summary>

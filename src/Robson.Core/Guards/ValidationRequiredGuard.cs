@@ -4,7 +4,8 @@ namespace Robson.Core.Guards;
 
 /// <summary>
 /// LIVE needs the latest stored validation of this exact plan hash, PASS or WARNING, made under the
-/// strategy's current version and younger than its TTL. It is never asserted by a flag. A cancel needs none.
+/// strategy's current version, younger than its TTL and not stamped in the future (ages on the venue's clock).
+/// It is never asserted by a flag. A cancel needs none.
 /// </summary>
 public sealed class ValidationRequiredGuard : IExecutionGuard
 {
@@ -31,6 +32,12 @@ public sealed class ValidationRequiredGuard : IExecutionGuard
         if (context.Strategy is { } strategy && (validation.StrategyId != strategy.Id || validation.StrategyVersion != strategy.Version))
             return GuardResult.Fail(Name, GuardCodes.ValidationStrategyChanged, "Strategy changed since validation: validate again", requirement,
                 ("validated_strategy_version", validation.StrategyVersion), ("strategy_version", strategy.Version));
+
+        // Ages are measured on the venue's clock; a validation stamped later than now was made on a clock running
+        // ahead, and its age cannot be known.
+        if (validation.ValidatedAt > context.Now)
+            return GuardResult.Fail(Name, GuardCodes.ValidationInFuture, $"Validation is stamped in the future ({validation.ValidatedAt:O}, now {context.Now:O}): validate again", requirement,
+                ("validated_at", validation.ValidatedAt.ToString("O")), ("now", context.Now.ToString("O")));
 
         var ttl = TimeSpan.FromMinutes(context.Strategy?.Settings.ValidationTtlMinutes ?? Strategies.StrategySettings.DefaultValidationTtlMinutes);
         var age = context.Now - validation.ValidatedAt;

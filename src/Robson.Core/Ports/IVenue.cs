@@ -9,6 +9,12 @@ public interface IVenue
 {
     string Name { get; }
 
+    /// <summary>
+    /// The venue's clock: what decides "today", validation ages and TTLs on this venue. The local clock on paper;
+    /// the exchange's own time (the local clock plus the offset measured from the exchange) on a real venue.
+    /// </summary>
+    DateTimeOffset Now();
+
     /// <summary>Fee rate a taker pays (0.001 = 0.1 %): the account's own rate where the venue tells it.</summary>
     decimal TakerFeeRate { get; }
 
@@ -39,8 +45,16 @@ public interface IVenue
     VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId);
 }
 
-/// <summary>An order for the venue; <paramref name="ClientOrderId"/> is the idempotency key recorded before sending.</summary>
-public sealed record VenueOrderRequest(ClientId ClientId, string ClientOrderId, PlanLeg Leg);
+/// <summary>
+/// An order for the venue; <paramref name="ClientOrderId"/> is the idempotency key recorded before sending.
+/// <paramref name="PriceCap"/>, for a market order, is the worst price it may fill at: the venue sends it as a LIMIT
+/// IOC at that price (or an equivalent it honours), so it can never fill beyond the collar from the mid at send time.
+/// </summary>
+public sealed record VenueOrderRequest(ClientId ClientId, string ClientOrderId, PlanLeg Leg, decimal? PriceCap = null)
+{
+    /// <summary>The price the venue is told: the leg's limit, else the cap of a market order (null: uncapped).</summary>
+    public decimal? EffectiveLimit => Leg.LimitPrice ?? PriceCap;
+}
 
 /// <summary>
 /// The venue's answer: status (ACKED, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED, REJECTED or UNKNOWN) and fills.

@@ -1,44 +1,27 @@
-using Robson.Core.Domain;
-
 namespace Robson.Core.Strategies;
 
 /// <summary>
-/// The options given to <c>strategy create</c> or <c>strategy set</c>; only the ones present change anything.
+/// The options given to <c>strategy create</c> or <c>strategy set</c>; only the settings present change anything.
 /// </summary>
-public sealed record StrategyChanges
+public sealed class StrategyChanges
 {
-    public decimal? MaxDrawdownPercent { get; init; }
-    public decimal? StopLossPercent { get; init; }
-    public decimal? MaxPositionSizePercent { get; init; }
-    public int? MaxOrdersPerDay { get; init; }
-    public decimal? MaxNotionalPerDay { get; init; }
-    public decimal? MaxLossPerDay { get; init; }
-    public bool? LiveEnabled { get; init; }
-    public IReadOnlyList<string>? AllowedSymbols { get; init; }
-    public IReadOnlyList<OrderType>? AllowedOrderTypes { get; init; }
-    public decimal? MaxNotionalPerOrder { get; init; }
-    public int? ValidationTtlMinutes { get; init; }
-    public decimal? PriceCollarPercent { get; init; }
-    public decimal? SlippageWarningPercent { get; init; }
-    public IReadOnlyList<PlanKind>? AllowedPlanKinds { get; init; }
+    public static readonly StrategyChanges None = new([]);
 
-    public bool IsEmpty => this == new StrategyChanges();
+    private StrategyChanges(IReadOnlyList<StrategyChange> changes) => Changes = changes;
 
-    public StrategySettings ApplyTo(StrategySettings settings) => settings with
+    /// <summary>At most one change per setting (a second one is a bug, not input).</summary>
+    public static StrategyChanges Of(params IEnumerable<StrategyChange> changes)
     {
-        MaxDrawdownPercent = MaxDrawdownPercent ?? settings.MaxDrawdownPercent,
-        StopLossPercent = StopLossPercent ?? settings.StopLossPercent,
-        MaxPositionSizePercent = MaxPositionSizePercent ?? settings.MaxPositionSizePercent,
-        MaxOrdersPerDay = MaxOrdersPerDay ?? settings.MaxOrdersPerDay,
-        MaxNotionalPerDay = MaxNotionalPerDay ?? settings.MaxNotionalPerDay,
-        MaxLossPerDay = MaxLossPerDay ?? settings.MaxLossPerDay,
-        LiveEnabled = LiveEnabled ?? settings.LiveEnabled,
-        AllowedSymbols = AllowedSymbols ?? settings.AllowedSymbols,
-        AllowedOrderTypes = AllowedOrderTypes ?? settings.AllowedOrderTypes,
-        MaxNotionalPerOrder = MaxNotionalPerOrder ?? settings.MaxNotionalPerOrder,
-        ValidationTtlMinutes = ValidationTtlMinutes ?? settings.ValidationTtlMinutes,
-        PriceCollarPercent = PriceCollarPercent ?? settings.PriceCollarPercent,
-        SlippageWarningPercent = SlippageWarningPercent ?? settings.SlippageWarningPercent,
-        AllowedPlanKinds = AllowedPlanKinds ?? settings.AllowedPlanKinds,
-    };
+        var list = changes.ToList();
+        var repeated = list.GroupBy(c => c.Setting).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new ArgumentException($"setting {repeated.Key.Name} changed twice", nameof(changes));
+        return new StrategyChanges(list);
+    }
+
+    public IReadOnlyList<StrategyChange> Changes { get; }
+
+    public bool IsEmpty => Changes.Count == 0;
+
+    public StrategySettings ApplyTo(StrategySettings settings) => Changes.Aggregate(settings, (current, change) => change.ApplyTo(current));
 }

@@ -39,13 +39,18 @@ public sealed class ManageStrategies(RobsonEnvironment env)
 
     private void Audit(string kind, Strategy strategy, DateTimeOffset now)
     {
-        var s = strategy.Settings;
-        env.Store.Append(new AuditEntry(strategy.ClientId, kind, "OK", null, null, Details.Of(
-            ("strategy_id", strategy.Id), ("name", strategy.Name), ("version", strategy.Version),
-            ("max_drawdown_percent", s.MaxDrawdownPercent), ("stop_loss_percent", s.StopLossPercent),
-            ("max_position_size_percent", s.MaxPositionSizePercent), ("max_orders_per_day", s.MaxOrdersPerDay),
-            ("max_notional_per_day", s.MaxNotionalPerDay), ("max_loss_per_day", s.MaxLossPerDay), ("live_enabled", s.LiveEnabled),
-            ("allowed_symbols", string.Join(",", s.AllowedSymbols)), ("allowed_order_types", string.Join(",", s.AllowedOrderTypes.Select(t => t.Wire()))),
-            ("max_notional_per_order", s.MaxNotionalPerOrder), ("validation_ttl_minutes", s.ValidationTtlMinutes)), env.Actor, now));
+        (string, object?)[] identity = [("strategy_id", strategy.Id), ("name", strategy.Name), ("version", strategy.Version)];
+        var settings = StrategySettingDeclarations.All.Select(setting => (setting.Name, AuditValue(setting.Read(strategy.Settings))));
+        env.Store.Append(new AuditEntry(strategy.ClientId, kind, "OK", null, null, Details.Of([.. identity, .. settings]), env.Actor, now));
     }
+
+    /// <summary>Every setting, as the audit has always written them: unset is empty, lists are comma-separated wire tokens.</summary>
+    private static object? AuditValue(SettingValue value) => value switch
+    {
+        SettingValue.Number n => n.Value,
+        SettingValue.WholeNumber w => w.Value,
+        SettingValue.Flag f => f.Value,
+        SettingValue.Words w => string.Join(",", w.Wire),
+        _ => null,
+    };
 }

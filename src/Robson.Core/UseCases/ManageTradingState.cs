@@ -18,6 +18,24 @@ public sealed class ManageTradingState(RobsonEnvironment env)
 
     public TradingStatus Current(ClientId clientId) => env.Store.GetTradingState(clientId);
 
+    /// <summary>
+    /// Robson halts a tenant by itself once today's realised loss reaches max_loss_per_day. Runs inside the caller's
+    /// exclusive transaction (after fills are recorded), so the next order's SENT step sees the halt. Returns the
+    /// automatic halt, or null when none was needed.
+    /// </summary>
+    public AutomaticHalt? HaltAtLossLimit(ClientId clientId, Strategies.Strategy? strategy, DateOnly today, DateTimeOffset now)
+    {
+        if (strategy?.Settings.MaxLossPerDay is not { } maxLoss) return null;
+        var store = env.Store;
+        var loss = DailyUsageQuery.For(store, clientId, today).RealisedLoss;
+        if (loss < maxLoss || store.GetTradingState(clientId).State == TradingState.Halted) return null;
+        var reason = $"automatic: realised loss today {Decimals.Canonical(Math.Round(loss, 8))} reached max_loss_per_day {Decimals.Canonical(maxLoss)}";
+        store.SetTradingState(clientId, new TradingStatus(TradingState.Halted, reason, now));
+        store.Append(new AuditEntry(clientId, AuditKinds.TradingHalted, "HALTED", null, null,
+            Details.Of(("reason", reason), ("strategy_id", strategy.Id), ("automatic", "true")), env.Actor, now));
+        return new AutomaticHalt(clientId, reason);
+    }
+
     private TradingStatus Change(ClientId clientId, TradingState state, string reason, string kind)
     {
         var now = env.Time.GetUtcNow();
@@ -30,4 +48,10 @@ public sealed class ManageTradingState(RobsonEnvironment env)
         tx.Commit();
         return status;
     }
+}
+
+/// <summary>Robson halted the tenant by itself; the renderer says so and how to resume.</summary>
+public sealed record AutomaticHalt(ClientId ClientId, string Reason)
+{
+    public string Notice => $"Trading HALTED for client {ClientId}: {Reason}. Resume with `robson resume --client-id {ClientId} --acknowledge-risk`.";
 }

@@ -10,7 +10,9 @@ namespace Robson.Core.UseCases;
 /// <summary>
 /// The paper-trading stage: runs every validator against the plan, the strategy, the venue's current rules,
 /// book and balances, the tenant's trading state and today's figures, and stores the report bound to the
-/// plan hash and strategy version. Records an equity snapshot (for drawdown) as it goes.
+/// plan hash and strategy version, stamped with the venue's clock and with the mids it saw. Records an equity
+/// snapshot (for drawdown) as it goes. Balances come only from venues that give them without credentials (paper),
+/// or with `validate --with-account`, which lets the command load the venue's credentials to read the account.
 /// </summary>
 public sealed class ValidatePlan(RobsonEnvironment env)
 {
@@ -49,32 +51,22 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         if (plan is null)
             return Outcome<ValidationReport>.Refuse($"plan '{planId}' not found");
         var strategy = plan.StrategyId is { } sid ? env.Store.FindStrategy(clientId, sid) : null;
-        var now = env.Time.GetUtcNow();
+        var local = env.Time.GetUtcNow();
         var tampering = PlanIntegrity.Check(plan);
 
-        var rules = new Dictionary<Symbol, SymbolRules>();
-        var books = new Dictionary<Symbol, OrderBook>();
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
-        AccountSnapshot? account = null;
-        if (venue is not null && plan.Kind != PlanKind.Cancel && tampering is null)
-        {
-            foreach (var symbol in plan.Legs.Select(l => l.Symbol).Distinct())
-            {
-                if (venue.FindSymbol(symbol) is not { } symbolRules) continue;
-                rules[symbol] = symbolRules;
-                books[symbol] = venue.GetOrderBook(symbol);
-            }
-            account = AccountValuation.Snapshot(venue, clientId);
-        }
+        var market = venue is not null && plan.Kind != PlanKind.Cancel && tampering is null ? MarketReader.Read(venue, clientId, plan.Legs) : MarketSnapshot.Empty;
+        // On a real venue its clock stamps the validation, so its age and TTL are measured on the clock LIVE uses.
+        var now = venue?.Now() ?? local;
 
         using var tx = env.Store.BeginExclusive();
-        if (account is not null)
+        if (market.Account is { } account)
             env.Store.RecordEquity(clientId, plan.Venue, account.Equity, now);
-        var context = new ValidationContext(clientId, plan, strategy, rules, books)
+        var context = new ValidationContext(clientId, plan, strategy, market.Rules, market.Books)
         {
-            Now = now,
+            Now = local,
             TakerFeeRate = venue?.TakerFeeRate ?? 0m,
-            Account = account,
+            Account = market.Account,
             TradingStatus = env.Store.GetTradingState(clientId),
             Today = DailyUsageQuery.For(env.Store, clientId, DateOnly.FromDateTime(now.UtcDateTime)),
             PeakEquity = env.Store.PeakEquity(clientId, plan.Venue),
@@ -84,7 +76,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         var validators = tampering is not null ? TamperedValidators : plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
         var issues = validators.SelectMany(v => v.Validate(context)).ToList();
         var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
-            ValidationReport.StatusOf(issues), issues, now);
+            ValidationReport.StatusOf(issues), issues, now) { Market = market.Mids() };
         env.Store.InsertValidation(report);
         if (tampering is not null)
             env.Store.Append(RefuseTamperedPlan.AuditEvent(env, clientId, tampering, "validate", now));

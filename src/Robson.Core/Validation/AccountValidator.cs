@@ -16,7 +16,7 @@ public sealed class AccountValidator : IPlanValidator
         if (context.Account is not { } account)
         {
             yield return ValidationIssue.Warning(ValidationCodes.AccountUnavailable,
-                $"Balances on venue '{context.Plan.Venue}' were not checked: the venue gives them only with credentials, which are loaded for LIVE only; it will refuse an order it cannot fund");
+                $"Balances, position size and drawdown on venue '{context.Plan.Venue}' were not checked: the venue gives balances only with credentials, which validation loads only with --with-account; LIVE will decide (it reads them and blocks on MAX_POSITION_EXCEEDED, MAX_DRAWDOWN_EXCEEDED or INSUFFICIENT_BALANCE)");
             yield break;
         }
 

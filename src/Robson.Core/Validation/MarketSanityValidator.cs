@@ -5,7 +5,7 @@ namespace Robson.Core.Validation;
 /// <summary>
 /// Fat-finger and market sanity: a stale or missing price fails; a limit price farther than the strategy's
 /// collar from the mid fails; a market order is walked through the book (fails when the book cannot fill
-/// it, warns when expected slippage exceeds the strategy's threshold); no order above max notional per order.
+/// it, fails above max_slippage_percent and warns above the strategy's warning threshold); no order above max notional per order.
 /// </summary>
 public sealed class MarketSanityValidator : IPlanValidator
 {
@@ -23,7 +23,7 @@ public sealed class MarketSanityValidator : IPlanValidator
             {
                 var asOf = context.Books.TryGetValue(leg.Symbol, out var stale) ? stale.AsOf.ToString("O") : "none";
                 yield return ValidationIssue.Failure(ValidationCodes.MarketDataStale,
-                    $"No fresh market price for {leg.Symbol} (older than {ValidationContext.MaxMarketDataAge.TotalSeconds:0} s or missing): refusing to guess",
+                    $"No fresh market price for {leg.Symbol} (older than {context.MaxMarketDataAge.TotalSeconds:0} s or missing): refusing to guess",
                     ("leg", legNo), ("book_as_of", asOf), ("now", context.Now.ToString("O")));
                 continue;
             }
@@ -44,6 +44,11 @@ public sealed class MarketSanityValidator : IPlanValidator
                     yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
                         $"The book can fill only {Decimals.Canonical(fill.FilledQuantity)} of {Decimals.Canonical(leg.Quantity)} {leg.Symbol}",
                         ("leg", legNo), ("fillable_quantity", fill.FilledQuantity), ("quantity", leg.Quantity));
+                else if (settings.MaxSlippagePercent is { } maxSlippage && fill.SlippageBps / 100m > maxSlippage)
+                    yield return ValidationIssue.Failure(ValidationCodes.MaxSlippageExceeded,
+                        $"Expected slippage {Decimals.Canonical(fill.SlippageBps / 100m)} % against the mid exceeds max_slippage_percent {Decimals.Canonical(maxSlippage)} %",
+                        ("leg", legNo), ("expected_average_price", fill.AveragePrice), ("mid", mid), ("slippage_percent", fill.SlippageBps / 100m),
+                        ("max_slippage_percent", maxSlippage));
                 else if (fill.SlippageBps / 100m > settings.SlippageWarningPercent)
                     yield return ValidationIssue.Warning(ValidationCodes.HighSlippage,
                         $"Expected slippage {Decimals.Canonical(fill.SlippageBps / 100m)} % against the mid exceeds {Decimals.Canonical(settings.SlippageWarningPercent)} %",

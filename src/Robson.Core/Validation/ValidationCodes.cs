@@ -30,6 +30,7 @@ public static class ValidationCodes
     public const string PriceCollar = "PRICE_COLLAR";
     public const string InsufficientDepth = "INSUFFICIENT_DEPTH";
     public const string HighSlippage = "HIGH_SLIPPAGE";
+    public const string MaxSlippageExceeded = "MAX_SLIPPAGE_EXCEEDED";
     public const string MaxNotionalPerOrder = "MAX_NOTIONAL_PER_ORDER";
     public const string InsufficientBalance = "INSUFFICIENT_BALANCE";
     public const string MaxPositionExceeded = "MAX_POSITION_EXCEEDED";
@@ -48,7 +49,7 @@ public static class ValidationCodes
         StopLossMissing, StopLossInvalid, StopLossHigh, MaxPositionMissing, MaxPositionInvalid, MaxPositionHigh,
         OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
-        PriceCollar, InsufficientDepth, HighSlippage, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
+        PriceCollar, InsufficientDepth, HighSlippage, MaxSlippageExceeded, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
         StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
         PlanTampered,
     ];

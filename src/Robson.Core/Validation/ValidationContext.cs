@@ -14,8 +14,11 @@ public sealed record ValidationContext(
     IReadOnlyDictionary<Symbol, SymbolRules> Rules,
     IReadOnlyDictionary<Symbol, OrderBook> Books)
 {
-    /// <summary>Market data older than this is stale: validation fails rather than trusting it.</summary>
-    public static readonly TimeSpan MaxMarketDataAge = TimeSpan.FromSeconds(30);
+    /// <summary>At validation, market data older than this is stale: validation fails rather than trusting it.</summary>
+    public static readonly TimeSpan ValidationMaxMarketDataAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>Market data older than this is stale (30 s at validation; the strategy's send-time age, default 5 s, at LIVE).</summary>
+    public TimeSpan MaxMarketDataAge { get; init; } = ValidationMaxMarketDataAge;
 
     public DateTimeOffset Now { get; init; }
     public decimal TakerFeeRate { get; init; }

@@ -14,6 +14,9 @@ public sealed record ValidationReport(
     IReadOnlyList<ValidationIssue> Issues,
     DateTimeOffset ValidatedAt)
 {
+    /// <summary>The market the validation saw: each symbol's mid ("BTCUSDT" → "56000"), to compare with the market at send time.</summary>
+    public IReadOnlyDictionary<string, string> Market { get; init; } = Domain.Details.None;
+
     public int Failures => Issues.Count(i => i.Severity == IssueSeverity.Failure);
     public int Warnings => Issues.Count(i => i.Severity == IssueSeverity.Warning);
 

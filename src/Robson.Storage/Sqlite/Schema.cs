@@ -77,6 +77,9 @@ internal static class Schema
         """
         ALTER TABLE orders ADD COLUMN sent_at TEXT;
         """,
+        """
+        ALTER TABLE validations ADD COLUMN market_json TEXT;
+        """,
         // Plans, validations, executions and fills are append-only, like audit_events: what was planned, judged,
         // attempted and filled is never rewritten. Order status changes stay conditional UPDATEs on orders.
         """

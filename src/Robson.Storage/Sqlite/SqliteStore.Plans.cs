@@ -27,17 +27,20 @@ public sealed partial class SqliteStore
         Allocation = StoredJson.ParseAllocation(r.NullableString(8)),
     };
 
-    private const string ValidationColumns = "id, plan_id, plan_hash, client_id, strategy_id, strategy_version, status, issues_json, validated_at";
+    private const string ValidationColumns = "id, plan_id, plan_hash, client_id, strategy_id, strategy_version, status, issues_json, validated_at, market_json";
 
     public void InsertValidation(ValidationReport report) =>
-        Execute($"INSERT INTO validations ({ValidationColumns}) VALUES ($id, $p, $h, $c, $s, $sv, $st, $i, $t)",
+        Execute($"INSERT INTO validations ({ValidationColumns}) VALUES ($id, $p, $h, $c, $s, $sv, $st, $i, $t, $m)",
             ("$id", report.Id), ("$p", report.PlanId), ("$h", report.PlanHash), ("$c", report.ClientId.Value), ("$s", report.StrategyId),
-            ("$sv", report.StrategyVersion), ("$st", report.Status.Wire()), ("$i", StoredJson.Issues(report.Issues)), ("$t", Text.Time(report.ValidatedAt)));
+            ("$sv", report.StrategyVersion), ("$st", report.Status.Wire()), ("$i", StoredJson.Issues(report.Issues)), ("$t", Text.Time(report.ValidatedAt)), ("$m", StoredJson.Details(report.Market)));
 
     public ValidationReport? LatestValidation(ClientId clientId, string planId) =>
         Query($"SELECT {ValidationColumns} FROM validations WHERE client_id = $c AND plan_id = $p ORDER BY validated_at DESC, rowid DESC LIMIT 1",
             r => new ValidationReport(r.GetString(0), r.GetString(1), r.GetString(2), ClientId.From(r.GetInt64(3)), r.NullableInt64(4),
                 r.IsDBNull(5) ? null : r.GetInt32(5), EnumText.ParseValidationStatus(r.GetString(6)), StoredJson.ParseIssues(r.GetString(7)),
-                Text.ParseTime(r.GetString(8))),
+                Text.ParseTime(r.GetString(8)))
+            {
+                Market = r.NullableString(9) is { } market ? StoredJson.ParseDetails(market) : Details.None,
+            },
             ("$c", clientId.Value), ("$p", planId)).FirstOrDefault();
 }

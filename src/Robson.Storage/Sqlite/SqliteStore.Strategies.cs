@@ -25,7 +25,7 @@ public sealed partial class SqliteStore
             System.Globalization.CultureInfo.InvariantCulture);
         var strategy = new Strategy(id, clientId, name, 1, settings, now, now);
         Execute($"INSERT INTO strategies ({StrategyColumns}) VALUES ($id, $c, $n, 1, $s, $t, $t)",
-            ("$id", id), ("$c", clientId.Value), ("$n", name), ("$s", StoredJson.Settings(settings)), ("$t", Text.Time(now)));
+            ("$id", id), ("$c", clientId.Value), ("$n", name), ("$s", StoredSettings.Write(settings)), ("$t", Text.Time(now)));
         return strategy;
     }
 
@@ -33,7 +33,7 @@ public sealed partial class SqliteStore
     {
         var updated = current with { Settings = settings, Version = current.Version + 1, UpdatedAt = now };
         var rows = Execute("UPDATE strategies SET settings_json = $s, version = $v, updated_at = $t WHERE client_id = $c AND id = $id AND version = $old",
-            ("$s", StoredJson.Settings(settings)), ("$v", updated.Version), ("$t", Text.Time(now)),
+            ("$s", StoredSettings.Write(settings)), ("$v", updated.Version), ("$t", Text.Time(now)),
             ("$c", current.ClientId.Value), ("$id", current.Id), ("$old", current.Version));
         if (rows != 1)
             throw new InvalidOperationException($"strategy {current.Id} changed concurrently");
@@ -41,6 +41,6 @@ public sealed partial class SqliteStore
     }
 
     private static Strategy ReadStrategy(SqliteDataReader r) => new(
-        r.GetInt64(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetInt32(3), StoredJson.ParseSettings(r.GetString(4)),
+        r.GetInt64(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetInt32(3), StoredSettings.Parse(r.GetString(4)),
         Text.ParseTime(r.GetString(5)), Text.ParseTime(r.GetString(6)));
 }

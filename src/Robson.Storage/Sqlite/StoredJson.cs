@@ -3,18 +3,11 @@ using Robson.Core.Domain;
 using Robson.Core.Execution;
 using Robson.Core.Guards;
 using Robson.Core.Plans;
-using Robson.Core.Strategies;
 using Robson.Core.Validation;
 
 namespace Robson.Storage.Sqlite;
 
 internal sealed record StoredLeg(string Symbol, string Side, string Type, string Quantity, string? LimitPrice, string? StopLoss, string? CancelsOrder = null);
-
-internal sealed record StoredSettings(
-    string? MaxDrawdownPercent, string? StopLossPercent, string? MaxPositionSizePercent, int? MaxOrdersPerDay,
-    string? MaxNotionalPerDay, string? MaxLossPerDay, bool LiveEnabled, List<string> AllowedSymbols,
-    List<string> AllowedOrderTypes, string? MaxNotionalPerOrder, int ValidationTtlMinutes,
-    string? PriceCollarPercent = null, string? SlippageWarningPercent = null, List<string>? AllowedPlanKinds = null);
 
 internal sealed record StoredAllocation(string Asset, string CurrentQuantity, string Price, string CurrentPercent, string TargetPercent, string TargetQuantity);
 
@@ -31,7 +24,6 @@ internal sealed record StoredAction(string Type, string Description, SortedDicti
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(List<StoredLeg>))]
-[JsonSerializable(typeof(StoredSettings))]
 [JsonSerializable(typeof(StoredVenueResult))]
 [JsonSerializable(typeof(List<StoredAllocation>))]
 [JsonSerializable(typeof(List<StoredIssue>))]
@@ -74,34 +66,6 @@ internal static class StoredJson
         var r = System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.StoredVenueResult)!;
         return new Robson.Core.Ports.VenueOrderResult(r.Status, r.VenueOrderId, r.Fills.Select(f => new Robson.Core.Ports.VenueFill(
             Decimals.ParseStored(f.Price), Decimals.ParseStored(f.Quantity), Decimals.ParseStored(f.Commission), f.CommissionAsset, f.TradeId)).ToList(), r.Reason);
-    }
-
-    public static string Settings(StrategySettings s) => System.Text.Json.JsonSerializer.Serialize(new StoredSettings(
-        Dec(s.MaxDrawdownPercent), Dec(s.StopLossPercent), Dec(s.MaxPositionSizePercent), s.MaxOrdersPerDay,
-        Dec(s.MaxNotionalPerDay), Dec(s.MaxLossPerDay), s.LiveEnabled, [.. s.AllowedSymbols],
-        [.. s.AllowedOrderTypes.Select(t => t.Wire())], Dec(s.MaxNotionalPerOrder), s.ValidationTtlMinutes,
-        Dec(s.PriceCollarPercent), Dec(s.SlippageWarningPercent), [.. s.AllowedPlanKinds.Select(k => k.Wire())]), StoredJsonContext.Default.StoredSettings);
-
-    public static StrategySettings ParseSettings(string json)
-    {
-        var s = System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.StoredSettings)!;
-        return new StrategySettings
-        {
-            MaxDrawdownPercent = ParseDec(s.MaxDrawdownPercent),
-            StopLossPercent = ParseDec(s.StopLossPercent),
-            MaxPositionSizePercent = ParseDec(s.MaxPositionSizePercent),
-            MaxOrdersPerDay = s.MaxOrdersPerDay,
-            MaxNotionalPerDay = ParseDec(s.MaxNotionalPerDay),
-            MaxLossPerDay = ParseDec(s.MaxLossPerDay),
-            LiveEnabled = s.LiveEnabled,
-            AllowedSymbols = s.AllowedSymbols,
-            AllowedOrderTypes = s.AllowedOrderTypes.Select(EnumText.ParseOrderType).ToList(),
-            MaxNotionalPerOrder = ParseDec(s.MaxNotionalPerOrder),
-            ValidationTtlMinutes = s.ValidationTtlMinutes,
-            PriceCollarPercent = ParseDec(s.PriceCollarPercent) ?? StrategySettings.DefaultPriceCollarPercent,
-            SlippageWarningPercent = ParseDec(s.SlippageWarningPercent) ?? StrategySettings.DefaultSlippageWarningPercent,
-            AllowedPlanKinds = s.AllowedPlanKinds?.Select(EnumText.ParsePlanKind).ToList() ?? new StrategySettings().AllowedPlanKinds,
-        };
     }
 
     public static string Issues(IEnumerable<ValidationIssue> issues) => System.Text.Json.JsonSerializer.Serialize(

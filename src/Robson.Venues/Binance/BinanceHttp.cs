@@ -195,6 +195,9 @@ internal sealed class BinanceHttp : IDisposable
         _credentials ??= _loadCredentials?.Invoke()
                          ?? throw new VenueConfigurationException("this command cannot sign requests: credentials are loaded only for LIVE execution and reconcile");
 
+    /// <summary>The exchange's time now: our clock plus the measured offset.</summary>
+    public DateTimeOffset ServerNow() => DateTimeOffset.FromUnixTimeMilliseconds(ServerNowMs());
+
     /// <summary>Our clock plus the offset to the server's, learnt once from /api/v3/time.</summary>
     private long ServerNowMs()
     {

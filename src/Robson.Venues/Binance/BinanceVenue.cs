@@ -36,6 +36,9 @@ public sealed class BinanceVenue : IVenue, IDisposable
 
     public string Name => _config.Name;
 
+    /// <summary>The exchange's clock: ours plus the offset measured from /api/v3/time (public, no credentials).</summary>
+    public DateTimeOffset Now() => _http.ServerNow();
+
     public decimal TakerFeeRate => _takerFee ??= _http.CanSign ? AccountTakerFee() : StandardTakerFee;
 
     public SymbolRules? FindSymbol(Symbol symbol) => Symbols().GetValueOrDefault(symbol);
@@ -61,13 +64,15 @@ public sealed class BinanceVenue : IVenue, IDisposable
     public VenueOrderResult PlaceOrder(VenueOrderRequest request)
     {
         var leg = request.Leg;
+        // A capped market order goes as LIMIT IOC at its cap: it takes what the book has up to the cap, the rest expires.
+        var capped = leg.LimitPrice is null && request.PriceCap is not null;
         var parameters = new List<(string, string)>
         {
-            ("symbol", leg.Symbol.Value), ("side", leg.Side.Wire()), ("type", leg.Type.Wire()),
+            ("symbol", leg.Symbol.Value), ("side", leg.Side.Wire()), ("type", capped ? "LIMIT" : leg.Type.Wire()),
             ("quantity", Decimals.Canonical(leg.Quantity)), ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
         };
-        if (leg.LimitPrice is { } price)
-            parameters.AddRange([("timeInForce", "GTC"), ("price", Decimals.Canonical(price))]);
+        if (request.EffectiveLimit is { } price)
+            parameters.AddRange([("timeInForce", capped ? "IOC" : "GTC"), ("price", Decimals.Canonical(price))]);
 
         var sentAt = _time.GetTimestamp();
         BinanceReply reply;

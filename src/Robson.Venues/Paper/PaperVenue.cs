@@ -16,6 +16,9 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
     public const decimal FeeRate = 0.001m;
 
     public string Name => VenueName;
+
+    /// <summary>Paper has no clock of its own: the local clock decides.</summary>
+    public DateTimeOffset Now() => time.GetUtcNow();
     public decimal TakerFeeRate => FeeRate;
 
     public SymbolRules? FindSymbol(Symbol symbol) => PaperInstruments.All.TryGetValue(symbol, out var i) ? i.Rules : null;
@@ -46,7 +49,8 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
         var leg = request.Leg;
         if (FindSymbol(leg.Symbol) is not { } rules)
             return Reject($"unknown symbol {leg.Symbol}");
-        var fill = FillSimulator.Simulate(GetOrderBook(leg.Symbol), leg.Side, leg.Quantity, leg.LimitPrice, FeeRate);
+        // A capped market order fills like a LIMIT IOC at its cap: never beyond it, the rest expires.
+        var fill = FillSimulator.Simulate(GetOrderBook(leg.Symbol), leg.Side, leg.Quantity, request.EffectiveLimit, FeeRate);
 
         using var tx = unitOfWork.BeginExclusive();
         // Like a real exchange, the paper venue refuses a client order id it has seen: an order is never placed twice.

@@ -157,7 +157,7 @@ public sealed class LiveExecutionTests : IDisposable
     }
 
     [Fact]
-    public void LiveBuyWhoseFundsWereSpentSinceValidation_FailsWithTheVenuesReason_AndCountsNothing()
+    public void LiveBuyWhoseFundsWereSpentSinceValidation_IsBlockedAsItLeaves_ByInsufficientBalance_AndCountsNothing()
     {
         var strategy = _robson.CreateLiveStrategy(maxPosition: "100");
         var first = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "2");
@@ -167,8 +167,9 @@ public sealed class LiveExecutionTests : IDisposable
         var run = Live(second);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("STATUS: ✗ FAILED", run.Stdout);
-        Assert.Contains("insufficient balance", run.Stdout);
+        Assert.Contains("STATUS: ✗ BLOCKED", run.Stdout);
+        Assert.Contains("✗ MarketConditions", run.Stdout);
+        Assert.Contains("[INSUFFICIENT_BALANCE]", run.Stdout);
         Assert.Equal(1, _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReportTests : IDisposable
         var buy = _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "1");
         _robson.Expect(1, "execute", buy, "--client-id", "1", "--live");
         Live(buy, 0);
-        Live(buy, 1); // SingleLiveExecution
+        Live(buy, 1); // SingleLiveExecution, and MarketConditions: a second ETH would exceed max position
         _robson.Expect(0, "paper", "set-price", "ETHUSDT", "2900");
         Live(_robson.ValidatedPlan("1", strategy, "sell", "ETHUSDT", "0.5"), 0);
         _robson.Expect(1, "validate", _robson.Plan("1", "buy", "ETHUSDT", "0.01"), "--client-id", "1"); // no strategy: FAIL
@@ -93,7 +93,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal((2, 0, 2), (live.GetProperty("succeeded").GetInt32(), live.GetProperty("failed").GetInt32(), live.GetProperty("blocked").GetInt32()));
         var blocked = r.GetProperty("blocked");
         Assert.Equal(2, blocked.GetProperty("total").GetInt32());
-        Assert.Equal(["Acknowledgement", "SingleLiveExecution"], blocked.GetProperty("by_guard").EnumerateArray()
+        Assert.Equal(["Acknowledgement", "MarketConditions", "SingleLiveExecution"], blocked.GetProperty("by_guard").EnumerateArray()
             .Select(g => g.GetProperty("guard").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -136,7 +136,7 @@ public sealed class ReportTests : IDisposable
         Assert.Matches(@"notional\s+4,450.08/10,000\s+\[#########...........\]\s+45%", text);
         Assert.Matches(@"loss\s+53.095005/500\s+\[##..................\]\s+11%", text);
         Assert.Contains("VALIDATIONS: 2 passed · 0 warned · 1 failed", text);
-        Assert.Contains("BLOCKED:     2 attempt(s) (2 LIVE, 0 DRY-RUN); by guard: Acknowledgement 1 · SingleLiveExecution 1", text);
+        Assert.Contains("BLOCKED:     2 attempt(s) (2 LIVE, 0 DRY-RUN); by guard: Acknowledgement 1 · MarketConditions 1 · SingleLiveExecution 1", text);
         Assert.DoesNotContain("\u001b[", text);
     }
 

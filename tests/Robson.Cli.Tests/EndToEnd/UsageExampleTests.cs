@@ -59,7 +59,7 @@ public sealed class UsageExampleTests : IDisposable
         Assert.Contains("✓ ValidationRequired: Plan validated successfully", run.Stdout);
         Assert.Contains("✓ Acknowledgement: Risk acknowledged for LIVE execution", run.Stdout);
         Assert.Contains("✓ ExecutionLimits: All execution limits within bounds", run.Stdout);
-        Assert.Contains("[REAL_ORDER] LIVE BUY 0.001 BTCUSDT MARKET (stop-loss 58200) on paper", run.Stdout);
+        Assert.Contains("[REAL_ORDER] LIVE BUY 0.001 BTCUSDT MARKET (stop-loss 58200) (capped at 63000: sent as LIMIT IOC) on paper", run.Stdout);
         Assert.Contains("Order FILLED on paper", run.Stdout);
 
         var balances = _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Json.GetProperty("balances");
@@ -116,8 +116,8 @@ public sealed class UsageExampleTests : IDisposable
         Assert.Equal(Support.Robson.Start, DateTimeOffset.Parse(json.GetProperty("executed_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("error").ValueKind);
         var summary = json.GetProperty("summary");
-        Assert.Equal(8, summary.GetProperty("total_guards").GetInt32());
-        Assert.Equal(8, summary.GetProperty("passed_guards").GetInt32());
+        Assert.Equal(11, summary.GetProperty("total_guards").GetInt32());
+        Assert.Equal(11, summary.GetProperty("passed_guards").GetInt32());
         Assert.Equal(0, summary.GetProperty("failed_guards").GetInt32());
         Assert.Equal(1, summary.GetProperty("total_actions").GetInt32());
         Assert.Equal(12, json.GetProperty("execution_id").GetString()!.Length);

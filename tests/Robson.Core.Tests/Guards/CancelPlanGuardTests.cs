@@ -13,7 +13,8 @@ namespace Robson.Core.Tests.Guards;
 public sealed class CancelPlanGuardTests
 {
     private static readonly string[] AlwaysPassForCancels =
-        ["Policy", "ValidationRequired", "TradingState", "ExecutionLimits", "SingleLiveExecution", "UnresolvedOrders"];
+        ["Policy", "ValidationRequired", "TradingState", "ExecutionLimits", "SingleLiveExecution", "UnresolvedOrders", "VenueClock", "MarketPrice",
+            "MarketConditions"];
 
     private static GuardContext CancelContext() => GuardContexts.Live() with
     {
@@ -35,6 +36,9 @@ public sealed class CancelPlanGuardTests
         LatestValidation = null,
         PlanAlreadySent = true,
         UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
+        ClockSkew = TimeSpan.FromMinutes(2),
+        SymbolsWithoutPrice = ["BTCUSDT"],
+        MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
     };
 
     [Fact]

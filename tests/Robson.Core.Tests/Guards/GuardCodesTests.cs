@@ -30,6 +30,7 @@ public sealed partial class GuardCodesTests
         yield return live with { LatestValidation = GuardContexts.ValidationOf(live.Plan, live.Strategy, ValidationStatus.Fail, Now.AddMinutes(-5)) };
         yield return live with { Strategy = live.Strategy! with { Version = 2 } };
         yield return live with { LatestValidation = live.LatestValidation! with { ValidatedAt = Now.AddHours(-1) } };
+        yield return live with { LatestValidation = live.LatestValidation! with { ValidatedAt = Now.AddMinutes(1) } };
         yield return live with { RiskAcknowledged = false };
         yield return live with { TradingStatus = new TradingStatus(TradingState.Halted, "manual", Now) };
         yield return live with { TradingStatus = new TradingStatus(TradingState.Reducing, "manual", Now) };
@@ -39,6 +40,9 @@ public sealed partial class GuardCodesTests
         yield return live with { Today = new DailyUsage(0, 0m, -500m) };
         yield return live with { PlanAlreadySent = true };
         yield return live with { UnresolvedSymbols = new HashSet<string> { "BTCUSDT" } };
+        yield return live with { ClockSkew = TimeSpan.FromSeconds(31) };
+        yield return live with { SymbolsWithoutPrice = ["BTCUSDT"] };
+        yield return live with { MarketFailures = [ValidationIssue.Failure(ValidationCodes.PriceCollar, "limit 20 % from the mid")] };
         yield return live with { Plan = live.Plan with { Legs = [LimitBuy(0.01m)] } }; // content changed after hashing
     }
 

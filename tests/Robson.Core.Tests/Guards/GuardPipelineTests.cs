@@ -8,7 +8,7 @@ public sealed class GuardPipelineTests
 {
     private static readonly string[] ReportOrder =
         ["TenantContext", "Policy", "ValidationRequired", "Acknowledgement", "TradingState", "ExecutionLimits", "SingleLiveExecution",
-            "UnresolvedOrders"];
+            "UnresolvedOrders", "VenueClock", "MarketPrice", "MarketConditions"];
 
     private static readonly TradingStatus Halted = new(TradingState.Halted, "loss limit reached", Now);
 
@@ -52,6 +52,9 @@ public sealed class GuardPipelineTests
             PlanAlreadySent = true,
             TradingStatus = Halted,
             UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
+            ClockSkew = TimeSpan.FromMinutes(2),
+            SymbolsWithoutPrice = ["BTCUSDT"],
+            MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
         };
 
         var failed = GuardPipeline.EvaluateAll(context).Where(r => !r.Passed).Select(r => r.Name);
@@ -111,6 +114,9 @@ public sealed class GuardPipelineTests
             PlanAlreadySent = true,
             TradingStatus = Halted,
             UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
+            ClockSkew = TimeSpan.FromMinutes(2),
+            SymbolsWithoutPrice = ["BTCUSDT"],
+            MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
         };
 
         var results = GuardPipeline.EvaluateAll(context);

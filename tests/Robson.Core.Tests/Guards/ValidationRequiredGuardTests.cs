@@ -137,4 +137,16 @@ public sealed class ValidationRequiredGuardTests
     {
         Assert.Equal(15, new StrategySettings().ValidationTtlMinutes);
     }
+
+    [Fact]
+    public void Evaluate_LiveWithValidationStampedInTheFuture_Fails()
+    {
+        var result = _guard.Evaluate(LiveValidatedAt(Now.AddTicks(1)));
+
+        Assert.False(result.Passed);
+        Assert.Contains("stamped in the future", result.Message);
+    }
+
+    [Fact]
+    public void Evaluate_LiveWithValidationStampedNow_Passes() => Assert.True(_guard.Evaluate(LiveValidatedAt(Now)).Passed);
 }

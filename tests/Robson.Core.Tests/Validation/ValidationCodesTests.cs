@@ -42,6 +42,8 @@ public sealed partial class ValidationCodesTests
         yield return ValidationContexts.For(LimitBuy(0.001m, 60_000m)); // 20 % from the mid: PRICE_COLLAR
         yield return ValidationContexts.For(MarketBuy(2m)); // the book holds 1: INSUFFICIENT_DEPTH
         yield return ValidationContexts.For(Plan(MarketBuy()), book: new OrderBook([new BookLevel(49_000m, 1m)], [new BookLevel(51_000m, 1m)], Now)); // 2 %: HIGH_SLIPPAGE
+        yield return ValidationContexts.For(Plan(MarketBuy()), Strategy(LiveSettings() with { MaxSlippagePercent = 1m }),
+            book: new OrderBook([new BookLevel(49_000m, 1m)], [new BookLevel(51_000m, 1m)], Now)); // 2 % > 1 %: MAX_SLIPPAGE_EXCEEDED
         yield return With(s => s with { MaxNotionalPerOrder = 10m }); // MAX_NOTIONAL_PER_ORDER
         yield return ValidationContexts.For(Plan()) with { Account = null }; // ACCOUNT_UNAVAILABLE
         yield return ValidationContexts.For(LimitBuy(1m, 50_000m)); // 50 050 USDT needed, 10 000 free: INSUFFICIENT_BALANCE

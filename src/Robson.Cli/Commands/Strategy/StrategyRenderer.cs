@@ -1,5 +1,7 @@
+using System.Globalization;
 using Robson.Cli.Rendering;
 using Robson.Core.Domain;
+using Robson.Core.Strategies;
 using StrategyModel = Robson.Core.Strategies.Strategy;
 
 namespace Robson.Cli.Commands.Strategy;
@@ -8,7 +10,7 @@ public static class StrategyRenderer
 {
     public static void Write(CliIO io, StrategyModel strategy, bool json, string? verb)
     {
-        if (json) Output.Json(io, ToJson(strategy), c => c.StrategyJson);
+        if (json) Output.Json(io, writer => StrategyJson.Write(writer, strategy));
         else io.Out.Write(Human(strategy, verb));
     }
 
@@ -16,7 +18,7 @@ public static class StrategyRenderer
     {
         if (json)
         {
-            Output.Json(io, new StrategyListJson(clientId.Value, strategies.Select(ToJson).ToList()), c => c.StrategyListJson);
+            Output.Json(io, writer => StrategyJson.WriteList(writer, clientId.Value, strategies));
             return;
         }
         if (strategies.Count == 0)
@@ -29,36 +31,31 @@ public static class StrategyRenderer
             io.Out.WriteLine($"{s.Id,-4} {s.Name,-20} {s.Version,-4} {(s.Settings.LiveEnabled ? "yes" : "no"),-5} {s.Settings.MaxOrdersPerDay?.ToString() ?? "-",-11} {Output.Dec(s.Settings.MaxNotionalPerDay),-13} {Output.Dec(s.Settings.MaxLossPerDay)}");
     }
 
-    public static StrategyJson ToJson(StrategyModel s) => new(
-        s.Id, s.ClientId.Value, s.Name, s.Version, s.Settings.MaxDrawdownPercent, s.Settings.StopLossPercent, s.Settings.MaxPositionSizePercent,
-        s.Settings.MaxOrdersPerDay, s.Settings.MaxNotionalPerDay, s.Settings.MaxLossPerDay, s.Settings.LiveEnabled,
-        [.. s.Settings.AllowedSymbols], [.. s.Settings.AllowedOrderTypes.Select(t => t.Wire().ToLowerInvariant())],
-        s.Settings.MaxNotionalPerOrder, s.Settings.ValidationTtlMinutes, Output.Time(s.CreatedAt), Output.Time(s.UpdatedAt),
-        s.Settings.PriceCollarPercent, s.Settings.SlippageWarningPercent, [.. s.Settings.AllowedPlanKinds.Select(k => k.Wire())]);
+    private static readonly (SettingGroup Group, string Heading)[] Groups =
+        [(SettingGroup.Risk, "risk"), (SettingGroup.DailyLimits, "daily limits (LIVE)"), (SettingGroup.Policy, "policy")];
 
     private static string Human(StrategyModel s, string? verb)
     {
-        var c = s.Settings;
         var text = new System.Text.StringBuilder();
         text.AppendLine(verb is null ? $"Strategy {s.Id}: {s.Name}" : $"{verb} strategy {s.Id}: {s.Name}");
         text.AppendLine($"  strategy_id: {s.Id}").AppendLine($"  client_id: {s.ClientId}").AppendLine($"  version: {s.Version}");
-        text.AppendLine("  risk:");
-        text.AppendLine($"    max_drawdown_percent: {Output.Dec(c.MaxDrawdownPercent)}");
-        text.AppendLine($"    stop_loss_percent: {Output.Dec(c.StopLossPercent)}");
-        text.AppendLine($"    max_position_size_percent: {Output.Dec(c.MaxPositionSizePercent)}");
-        text.AppendLine("  daily limits (LIVE):");
-        text.AppendLine($"    max_orders_per_day: {c.MaxOrdersPerDay?.ToString() ?? "-"}");
-        text.AppendLine($"    max_notional_per_day: {Output.Dec(c.MaxNotionalPerDay)}");
-        text.AppendLine($"    max_loss_per_day: {Output.Dec(c.MaxLossPerDay)}");
-        text.AppendLine("  policy:");
-        text.AppendLine($"    live_enabled: {(c.LiveEnabled ? "yes" : "no")}");
-        text.AppendLine($"    allowed_symbols: {(c.AllowedSymbols.Count == 0 ? "all" : string.Join(",", c.AllowedSymbols))}");
-        text.AppendLine($"    allowed_order_types: {string.Join(",", c.AllowedOrderTypes.Select(t => t.Wire().ToLowerInvariant()))}");
-        text.AppendLine($"    max_notional_per_order: {Output.Dec(c.MaxNotionalPerOrder)}");
-        text.AppendLine($"    validation_ttl_minutes: {c.ValidationTtlMinutes}");
-        text.AppendLine($"    price_collar_percent: {Output.Dec(c.PriceCollarPercent)}");
-        text.AppendLine($"    slippage_warning_percent: {Output.Dec(c.SlippageWarningPercent)}");
-        text.AppendLine($"    allowed_plan_kinds: {string.Join(",", c.AllowedPlanKinds.Select(k => k.Wire()))}");
+        foreach (var (group, heading) in Groups)
+        {
+            text.AppendLine($"  {heading}:");
+            foreach (var setting in StrategySettingDeclarations.All.Where(setting => setting.Group == group))
+                text.AppendLine($"    {setting.Name}: {HumanValue(setting.Read(s.Settings))}");
+        }
         return text.ToString();
     }
+
+    /// <summary>Unset is "-", a flag yes/no, an empty list that allows everything "all".</summary>
+    public static string HumanValue(SettingValue value) => value switch
+    {
+        SettingValue.Number n => Output.Dec(n.Value),
+        SettingValue.WholeNumber w => w.Value.ToString(CultureInfo.InvariantCulture),
+        SettingValue.Flag f => f.Value ? "yes" : "no",
+        SettingValue.Words { Shown.Count: 0, EmptyMeansAll: true } => "all",
+        SettingValue.Words w => string.Join(",", w.Shown),
+        _ => "-",
+    };
 }

@@ -1,0 +1,54 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Guards;
+using Robson.Core.Plans;
+using Robson.Core.Ports;
+using Robson.Core.Strategies;
+
+namespace Robson.Core.UseCases.ExecuteSteps;
+
+/// <summary>One execution as it passes through the steps: what is executed, where, and what the steps found so far.</summary>
+internal sealed class ExecutionRun(RobsonEnvironment env, ExecutePlanRequest request, Plan plan, IVenue venue)
+{
+    public RobsonEnvironment Env => env;
+    public IRobsonStore Store => env.Store;
+    public ExecutePlanRequest Request => request;
+    public Plan Plan => plan;
+    public IVenue Venue => venue;
+    public ClientId ClientId => request.ClientId;
+    public bool Live => request.Mode == ExecutionMode.Live;
+    public string ExecutionId { get; } = env.Ids.NewId();
+
+    /// <summary>Read when the plan is loaded, and again under the reserving lock (a change made meanwhile applies).</summary>
+    public Strategy? Strategy { get; set; }
+
+    /// <summary>Things that happened besides the orders (reconcile, an automatic halt).</summary>
+    public List<string> Notices { get; } = [];
+
+    /// <summary>The venue's "today" for an instant on the venue's clock.</summary>
+    public static DateOnly DayOf(DateTimeOffset venueTime) => DateOnly.FromDateTime(venueTime.UtcDateTime);
+
+    public ExecutionResult Result(ExecutionStatus status, IReadOnlyList<GuardResult> guards, IReadOnlyList<ExecutionAction> actions,
+        string? error, DateTimeOffset at) =>
+        new(ExecutionId, plan.Id, plan.Hash, request.ClientId, venue.Name, request.Mode, status, guards, actions, error, at) { Notices = [.. Notices] };
+
+    /// <summary>Stores the execution and its PLAN_EXECUTED event; call inside an exclusive transaction.</summary>
+    public void Record(ExecutionResult result)
+    {
+        Store.InsertExecution(result);
+        Store.Append(new AuditEntry(result.ClientId, AuditKinds.PlanExecuted, result.Status.Wire(), result.PlanId, result.PlanHash,
+            Details.Of(("execution_id", result.ExecutionId), ("mode", result.Mode.Wire()), ("venue", result.Venue),
+                ("guards", string.Join(",", result.Guards.Select(g => (g.Passed ? "+" : "-") + g.Name))),
+                ("actions", result.Actions.Count), ("error", result.Error)), env.Actor, result.ExecutedAt));
+    }
+
+    /// <summary>Records an execution on its own (a refusal before any order was reserved).</summary>
+    public ExecutionResult RecordAlone(ExecutionResult result)
+    {
+        using var tx = Store.BeginExclusive();
+        Record(result);
+        tx.Commit();
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Guards;
+using Robson.Core.Validation;
+
+namespace Robson.Core.UseCases.ExecuteSteps;
+
+/// <summary>What the reserving step decided: the guards' verdicts and, for a LIVE plan that passed, its reserved orders.</summary>
+internal sealed record Reservation(IReadOnlyList<GuardResult> Guards, bool Passed, IReadOnlyList<OrderRecord> Orders, DateTimeOffset At);
+
+/// <summary>
+/// Step 3: in one exclusive transaction read today's figures, run every guard and — for LIVE when all pass — reserve
+/// the orders (PENDING, with their deterministic client order ids). The check and the reservation are one atomic
+/// step, so concurrent executions can never overshoot a limit.
+/// </summary>
+internal static class Reserve
+{
+    public static Reservation Run(ExecutionRun run, Estimate estimate, Action<Reservation> recordUnderLock)
+    {
+        var store = run.Store;
+        var plan = run.Plan;
+        using var tx = store.BeginExclusive();
+        // The strategy is read again under the lock: a change made while market data was fetched applies.
+        run.Strategy = plan.StrategyId is { } sid ? store.FindStrategy(run.ClientId, sid) : null;
+        var now = estimate.VenueTime;
+        var today = DailyUsageQuery.For(store, run.ClientId, ExecutionRun.DayOf(now));
+        var validation = store.LatestValidation(run.ClientId, plan.Id);
+        var marketFailures = plan.Kind == PlanKind.Cancel
+            ? []
+            : MarketConditions.Failures(MarketCheck.Context(run, estimate.Market, today, estimate.LocalTime));
+        var context = new GuardContext(run.ClientId, plan, run.Strategy, run.Request.Mode, run.Request.RiskAcknowledged,
+            validation, now, today, estimate.Exposure, store.PlanHasLiveOrders(run.ClientId, plan.Id))
+        {
+            TradingStatus = store.GetTradingState(run.ClientId),
+            PlanOnlyReduces = estimate.OnlyReduces,
+            UnresolvedSymbols = store.UnresolvedOrders(run.ClientId, null)
+                .Where(o => o.Status == OrderRecord.Unknown || now - o.CreatedAt > ReconcileOrders.InFlightGrace)
+                .Select(o => o.Symbol.Value).ToHashSet(),
+            ClockSkew = estimate.VenueTime - estimate.LocalTime,
+            SymbolsWithoutPrice = estimate.SymbolsWithoutPrice,
+            MarketFailures = marketFailures,
+            MarketComparison = MarketCheck.Comparison(estimate.Market, validation),
+        };
+        var guards = GuardPipeline.EvaluateAll(context);
+        var passed = guards.All(g => g.Passed);
+        IReadOnlyList<OrderRecord> orders = [];
+        if (passed && run.Live && plan.Kind != PlanKind.Cancel)
+        {
+            orders = plan.Legs.Select((leg, i) => new OrderRecord(ExecutePlan.ClientOrderIdFor(run.ExecutionId, i), run.ClientId, run.ExecutionId,
+                plan.Id, i, run.Venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderRecord.Pending,
+                estimate.Exposure.LegNotionals[i], 0m, 0m, null, now)).ToList(); // the venue's day counts it
+            foreach (var order in orders)
+                store.InsertOrder(order);
+        }
+        var reservation = new Reservation(guards, passed, orders, now);
+        recordUnderLock(reservation);
+        tx.Commit();
+        return reservation;
+    }
+}

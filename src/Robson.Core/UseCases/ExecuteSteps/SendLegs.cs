@@ -1,0 +1,229 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Guards;
+using Robson.Core.Market;
+using Robson.Core.Plans;
+using Robson.Core.Ports;
+using Robson.Core.Strategies;
+using Robson.Core.Validation;
+
+namespace Robson.Core.UseCases.ExecuteSteps;
+
+/// <summary>One leg at LIVE: its order (null for a cancel), the venue's answer, and the cap a market order was sent with.</summary>
+internal sealed record LegOutcome(int LegIndex, OrderRecord? Order, VenueOrderResult Answer, decimal? PriceCap);
+
+/// <summary>
+/// Step 4, LIVE: each leg in order. Before an order leaves, (a) the market-dependent rules run again on market data
+/// no older than the strategy's send-time age, and a market order gets its price cap from the mid read then; (b) the
+/// transaction that marks it SENT reads the kill switch and today's loss again. A failure stops this leg and every
+/// later one (NOT_SENT, audited); nothing is sent. Each order is sent once, and the venue's answer recorded; after it,
+/// the automatic halt at the loss limit is checked, so the next leg sees it. Cancels take the same path, without (a)
+/// and (b): taking an order off the book is allowed in every state.
+/// </summary>
+internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
+{
+    /// <summary>The market check that stopped an order as it was leaving, if one did.</summary>
+    public GuardResult? SendTimeFailure { get; private set; }
+
+    /// <summary>True once any request left for the venue.</summary>
+    public bool AnySent { get; private set; }
+
+    public IReadOnlyList<LegOutcome> Run(IReadOnlyList<OrderRecord> reserved)
+    {
+        var outcomes = new List<LegOutcome>();
+        string? stop = null;
+        for (var i = 0; i < run.Plan.Legs.Count; i++)
+        {
+            var leg = run.Plan.Legs[i];
+            if (leg.IsCancel)
+            {
+                outcomes.Add(SendCancel(i, leg));
+                continue;
+            }
+            var order = reserved.Single(o => o.LegIndex == i);
+            if (stop is not null)
+            {
+                outcomes.Add(NotSent(order, stop));
+                continue;
+            }
+            if (CheckMarket(i, leg) is not { } cap)
+            {
+                stop = SendTimeFailure is { } failure
+                    ? $"not sent: the market failed a rule when the order was leaving ({failure.Details.GetValueOrDefault("codes")})"
+                    : "not sent: the venue could not give market data when the order was leaving";
+                outcomes.Add(NotSent(order, stop));
+                continue;
+            }
+            if (MarkSent(order, leg) is { } refusal)
+            {
+                if (refusal.StopsTheRest) stop = refusal.Reason;
+                outcomes.Add(new LegOutcome(i, order, new VenueOrderResult(OrderRecord.NotSent, null, [], refusal.Reason), null));
+                continue;
+            }
+            outcomes.Add(Place(order, leg, cap.Value));
+        }
+        return outcomes;
+    }
+
+    /// <summary>(a) The market as the order leaves. Returns the cap (a null value for a limit order), or null when the order must not leave.</summary>
+    private Cap? CheckMarket(int legIndex, PlanLeg leg)
+    {
+        var settings = run.Strategy?.Settings ?? new StrategySettings();
+        var local = run.Env.Time.GetUtcNow();
+        MarketSnapshot market;
+        // The first order may use the market read moments ago for the guards, if it is still fresh; later ones read
+        // again, since earlier legs changed the balances.
+        if (!AnySent && Fresh(estimatedMarket, leg.Symbol, local, settings))
+            market = estimatedMarket;
+        else
+        {
+            try
+            {
+                market = MarketReader.Read(run.Venue, run.ClientId, [leg]);
+            }
+            catch (VenueUnavailableException)
+            {
+                return null;
+            }
+        }
+        var now = run.Venue.Now();
+        var today = DailyUsageQuery.For(run.Store, run.ClientId, ExecutionRun.DayOf(now));
+        var failures = MarketConditions.FailuresOfLeg(MarketCheck.Context(run, market, today, local), legIndex);
+        if (failures.Count > 0)
+        {
+            var validation = run.Store.LatestValidation(run.ClientId, run.Plan.Id);
+            SendTimeFailure = MarketConditionsGuard.Judge("MarketConditions", ExecutionMode.Live, failures,
+                MarketCheck.Comparison(market, validation), validation?.ValidatedAt);
+            return null;
+        }
+        var tick = market.Rules.TryGetValue(leg.Symbol, out var rules) ? rules.TickSize : 0m;
+        return new Cap(PriceCap.For(leg, market.Mid(leg.Symbol), settings.PriceCollarPercent, tick));
+    }
+
+    private static bool Fresh(MarketSnapshot market, Symbol symbol, DateTimeOffset local, StrategySettings settings) =>
+        market.Books.TryGetValue(symbol, out var book) && local - book.AsOf <= TimeSpan.FromSeconds(settings.SendTimeMaxDataAgeSeconds);
+
+    private sealed record Cap(decimal? Value);
+
+    private sealed record Refusal(string Reason, bool StopsTheRest);
+
+    /// <summary>(b) In the transaction that marks the order SENT: the kill switch and today's loss, read again.</summary>
+    private Refusal? MarkSent(OrderRecord order, PlanLeg leg)
+    {
+        var store = run.Store;
+        using var tx = store.BeginExclusive();
+        var now = run.Venue.Now();
+        if (BetweenLegs(leg, now) is { } reason)
+        {
+            SettleNotSent(order, reason);
+            tx.Commit();
+            return new Refusal(reason, StopsTheRest: true);
+        }
+        // Only a still-PENDING order is sent: if reconcile declared it abandoned meanwhile, it stays unsent.
+        if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.Sent, run.Env.Time.GetUtcNow()))
+            return new Refusal("not sent: the reservation was settled by reconcile first", StopsTheRest: false);
+        store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderRecord.Sent, run.Plan.Id, run.Plan.Hash,
+            Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
+                ("order", leg.Describe())), run.Env.Actor, run.Env.Time.GetUtcNow()));
+        tx.Commit();
+        AnySent = true;
+        return null;
+    }
+
+    /// <summary>Why this order may no longer leave although the plan was reserved: HALTED, REDUCING for a buy, or the day's loss limit.</summary>
+    private string? BetweenLegs(PlanLeg leg, DateTimeOffset venueNow)
+    {
+        var state = run.Store.GetTradingState(run.ClientId);
+        if (state.State == TradingState.Halted)
+            return $"not sent: trading was HALTED during the execution ({state.Reason})";
+        if (state.State == TradingState.Reducing && leg.Side == OrderSide.Buy)
+            return "not sent: trading is REDUCING, and a buy does not reduce a position";
+        if (run.Strategy?.Settings.MaxLossPerDay is { } maxLoss
+            && DailyUsageQuery.For(run.Store, run.ClientId, ExecutionRun.DayOf(venueNow)).RealisedLoss is var loss && loss >= maxLoss)
+            return $"not sent: today's realised loss {Decimals.Canonical(Math.Round(loss, 8))} reached max_loss_per_day {Decimals.Canonical(maxLoss)}";
+        return null;
+    }
+
+    private LegOutcome NotSent(OrderRecord order, string reason)
+    {
+        using var tx = run.Store.BeginExclusive();
+        SettleNotSent(order, reason);
+        tx.Commit();
+        return new LegOutcome(order.LegIndex, order, new VenueOrderResult(OrderRecord.NotSent, null, [], reason), null);
+    }
+
+    /// <summary>A reserved order that will never leave: NOT_SENT (it no longer counts against the limits), audited.</summary>
+    private void SettleNotSent(OrderRecord order, string reason)
+    {
+        if (!run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.NotSent, run.Env.Time.GetUtcNow()))
+            return; // settled by reconcile meanwhile
+        run.Store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderNotSent, OrderRecord.NotSent, run.Plan.Id, run.Plan.Hash,
+            Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
+                ("reason", reason)), run.Env.Actor, run.Env.Time.GetUtcNow()));
+    }
+
+    private LegOutcome Place(OrderRecord order, PlanLeg leg, decimal? cap)
+    {
+        var store = run.Store;
+        var venue = run.Venue;
+        VenueOrderResult answer;
+        try
+        {
+            answer = venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, leg, cap));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The venue may or may not have the order: it stays UNKNOWN (counted) until reconciled.
+            answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message);
+        }
+        var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
+        using var tx = store.BeginExclusive();
+        // Reconcile may have settled the order meanwhile: its venue-confirmed state is never overwritten by a weaker
+        // answer; an inferred one ("not placed") gives way to what the venue said.
+        var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
+        if (current.Status == OrderRecord.Sent || (OrderOutcomes.IsVenueConfirmed(answer.Status) && !OrderOutcomes.IsVenueConfirmed(current.Status)))
+            OrderOutcomes.Record(store, venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(),
+                AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
+        // The fills may take today's loss to the limit: halt now, so the next leg's SENT step sees it.
+        var now = venue.Now();
+        if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
+            run.Notices.Add(halt.Notice);
+        tx.Commit();
+        return new LegOutcome(order.LegIndex, order, answer, cap);
+    }
+
+    /// <summary>A LIVE cancel: audited before it leaves; the venue's answer settles the order's record.</summary>
+    private LegOutcome SendCancel(int legIndex, PlanLeg leg)
+    {
+        var store = run.Store;
+        var clientId = run.ClientId;
+        var order = store.FindOrder(clientId, leg.CancelsOrder!);
+        using (var tx = store.BeginExclusive())
+        {
+            store.Append(new AuditEntry(clientId, AuditKinds.OrderCancelSent, "SENT", run.Plan.Id, run.Plan.Hash,
+                Details.Of(("execution_id", run.ExecutionId), ("client_order_id", leg.CancelsOrder), ("venue", run.Venue.Name)),
+                run.Env.Actor, run.Env.Time.GetUtcNow()));
+            tx.Commit();
+        }
+        AnySent = true;
+        VenueOrderResult answer;
+        try
+        {
+            answer = run.Venue.CancelOrder(clientId, leg.Symbol, leg.CancelsOrder!);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message + " (reconcile settles the order)");
+        }
+        if (order is not null && answer.Status is not (OrderRecord.Rejected or OrderRecord.Unknown))
+        {
+            var fees = OrderOutcomes.FeesInQuote(run.Venue, order, answer);
+            using var tx = store.BeginExclusive();
+            if (store.FindOrder(clientId, order.ClientOrderId) is { } current) // read again under the lock
+                OrderOutcomes.Record(store, run.Venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
+            tx.Commit();
+        }
+        return new LegOutcome(legIndex, null, answer, null);
+    }
+}

@@ -1,0 +1,94 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Market;
+using Robson.Core.Plans;
+using Robson.Core.Ports;
+using Robson.Core.UseCases;
+using Robson.Storage.Sqlite;
+using Robson.Venues.Paper;
+
+namespace Robson.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The kill switch holds between the legs of one execution: a halt issued while a rebalance is being sent (from
+/// another terminal) stops the legs not yet sent. The plan is prepared through the CLI; the halt arrives while the
+/// venue handles the first order, so the execution runs through the use case with a venue that lets the test in.
+/// </summary>
+public sealed class BetweenLegsTests : IDisposable
+{
+    private readonly Support.Robson _robson = new();
+
+    public void Dispose() => _robson.Dispose();
+
+    [Fact]
+    public void HaltIssuedWhileTheFirstLegIsOnTheVenue_StopsTheRemainingLegs()
+    {
+        var strategy = _robson.CreateLiveStrategy(maxPosition: "60");
+        _robson.Expect(0, "paper", "deposit", "ETH", "2", "--client-id", "1");
+        var planId = _robson.Expect(0, "plan", "rebalance", "--target", "BTC:50,ETH:20,USDT:30", "--client-id", "1",
+            "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
+        _robson.Expect(0, "validate", planId, "--client-id", "1");
+
+        ExecutionResultSummary summary;
+        using (var store = SqliteStore.Open(_robson.Home, createIfMissing: false))
+        {
+            var paper = new PaperVenue(store, store, _robson.Clock);
+            var actor = new AuditActor("tester", "test-host", "robson execute", "test");
+            RobsonEnvironment? env = null;
+            var venue = new HaltOnFirstOrder(paper, () => new ManageTradingState(env!).Halt(ClientId.From(1), "operator: stop everything"));
+            env = new RobsonEnvironment(store, new OneVenue(venue), _robson.Clock, new CountingIds(), actor);
+
+            var result = new ExecutePlan(env).Execute(new ExecutePlanRequest(ClientId.From(1), planId, ExecutionMode.Live, true)).Value!;
+            summary = new ExecutionResultSummary(result.Status, result.Actions.Select(a => a.Details["status"]).ToList(), result.Actions[1].Details["reason"]);
+        }
+
+        Assert.Equal(ExecutionStatus.Failed, summary.Status);
+        Assert.Equal(["FILLED", "NOT_SENT"], summary.LegStatuses);
+        Assert.Contains("HALTED", summary.SecondReason);
+        var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
+        Assert.Equal(1, report.GetProperty("orders").GetInt32()); // the leg not sent does not count
+        var shown = _robson.Expect(0, "executions", "list", "--client-id", "1", "--json").Json;
+        Assert.Equal("FAILED", shown.GetProperty("executions")[0].GetProperty("status").GetString());
+    }
+
+    private sealed record ExecutionResultSummary(ExecutionStatus Status, IReadOnlyList<string> LegStatuses, string SecondReason);
+
+    private sealed class OneVenue(IVenue venue) : IVenueDirectory
+    {
+        public IVenue? Find(ClientId clientId, string name) => venue;
+    }
+
+    private sealed class CountingIds : IIdGenerator
+    {
+        private int _next;
+        public string NewId() => $"betweenlegs{++_next}";
+    }
+
+    /// <summary>The paper venue, except that the first order placed also halts the tenant, as an operator would meanwhile.</summary>
+    private sealed class HaltOnFirstOrder(PaperVenue paper, Action halt) : IVenue
+    {
+        private bool _halted;
+
+        public string Name => paper.Name;
+        public DateTimeOffset Now() => paper.Now();
+        public decimal TakerFeeRate => paper.TakerFeeRate;
+        public SymbolRules? FindSymbol(Symbol symbol) => paper.FindSymbol(symbol);
+        public IReadOnlyCollection<SymbolRules> ListSymbols() => paper.ListSymbols();
+        public OrderBook GetOrderBook(Symbol symbol) => paper.GetOrderBook(symbol);
+        public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId) => paper.GetBalances(clientId);
+        public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId) => paper.LookupOrder(clientId, symbol, clientOrderId);
+        public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => paper.OpenOrders(clientId);
+        public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId) => paper.CancelOrder(clientId, symbol, clientOrderId);
+
+        public VenueOrderResult PlaceOrder(VenueOrderRequest request)
+        {
+            var result = paper.PlaceOrder(request);
+            if (!_halted)
+            {
+                _halted = true;
+                halt();
+            }
+            return result;
+        }
+    }
+}
