@@ -5,12 +5,17 @@ namespace Robson.Cli.Rendering;
 // The --json contract. Field names follow DESIGN §2 (snake_case); amounts in typed fields are JSON numbers
 // written exactly from decimal; values inside "details" are strings so no consumer rounds them.
 
-public sealed record GuardJson(string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details);
+/// <summary>
+/// "blocks_live": this guard would block LIVE (for a DRY-RUN: judged again as LIVE on the same state); "code": why it
+/// failed, from the guard code catalogue (null when it passed).
+/// </summary>
+public sealed record GuardJson(string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive, string? Code);
 public sealed record ActionJson(string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
 public sealed record ExecutionMetadataJson(string PlanId, long ClientId, string Mode, string PlanHash, string Venue, string ExecutionId);
 public sealed record ExecutionSummaryJson(int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions);
+/// <summary>"live_ready": guards were evaluated and none would block LIVE.</summary>
 public sealed record ExecutionJson(
-    string ExecutionId, string PlanHash, string Status, string Mode, List<GuardJson> Guards, List<ActionJson> Actions,
+    string ExecutionId, string PlanHash, string Status, string Mode, bool LiveReady, List<GuardJson> Guards, List<ActionJson> Actions,
     ExecutionMetadataJson Metadata, string ExecutedAt, string? Error, ExecutionSummaryJson Summary, List<string> Notices);
 
 public sealed record IssueJson(string Code, string Severity, string Message, IReadOnlyDictionary<string, string> Details);

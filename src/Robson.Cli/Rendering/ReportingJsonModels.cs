@@ -19,7 +19,7 @@ public sealed record AuditChainJson(long? ClientId, int Events, string HeadHash,
 public sealed record AuditVerifyJson(string Status, string Source, int Events, List<AuditChainJson> Chains, AuditBreakJson? FirstBreak);
 
 // --- executions ----------------------------------------------------------------------------------------------
-public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details);
+public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive, string? Code);
 public sealed record ExecutionActionJson(string Mode, string Type, string Description, IReadOnlyDictionary<string, string> Details, string Result);
 public sealed record ExecutionOrderJson(
     string Mode, string ClientOrderId, int Leg, string Venue, string Symbol, string Side, string Type, decimal Quantity, decimal? Price,
@@ -30,11 +30,11 @@ public sealed record ExecutionFillJson(
 public sealed record ExecutionTotalsJson(
     int TotalGuards, int PassedGuards, int FailedGuards, int TotalActions, int Orders, int Fills, decimal Notional, decimal Fees, bool Simulated);
 public sealed record ExecutionDetailJson(
-    string ExecutionId, string PlanId, string PlanHash, long ClientId, string Venue, string Mode, string Status, string ExecutedAt, string Order,
+    string ExecutionId, string PlanId, string PlanHash, long ClientId, string Venue, string Mode, string Status, bool LiveReady, string ExecutedAt, string Order,
     string? Error, List<ExecutionGuardJson> Guards, List<ExecutionActionJson> Actions, List<ExecutionOrderJson> Orders, List<ExecutionFillJson> Fills,
     ExecutionTotalsJson Summary);
 public sealed record ExecutionRowJson(
-    string ExecutionId, string Mode, string Status, string PlanId, string Venue, string ExecutedAt, string Order, int PassedGuards, int TotalGuards,
+    string ExecutionId, string Mode, string Status, bool LiveReady, string PlanId, string Venue, string ExecutedAt, string Order, int PassedGuards, int TotalGuards,
     List<string> FailedGuards, int Orders, int Fills, decimal Notional, decimal Fees, bool Simulated, string? Error);
 public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count, List<ExecutionRowJson> Executions);
 

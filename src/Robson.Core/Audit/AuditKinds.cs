@@ -6,6 +6,8 @@ public static class AuditKinds
     public const string PlanCreated = "PLAN_CREATED";
     public const string PlanValidated = "PLAN_VALIDATED";
     public const string PlanExecuted = "PLAN_EXECUTED";
+    /// <summary>validate or execute found a stored plan whose content no longer matches its hash, and refused it.</summary>
+    public const string PlanTampered = "PLAN_TAMPERED";
     public const string OrderSent = "ORDER_SENT";
     public const string OrderFilled = "ORDER_FILLED";
     public const string OrderAcknowledged = "ORDER_ACKNOWLEDGED";

@@ -20,6 +20,12 @@ public sealed record ExecutionResult(
     /// <summary>Things that happened besides the orders, e.g. an automatic halt at the loss limit.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>True when guards were evaluated and none would block LIVE (for a DRY-RUN: LIVE would pass them now).</summary>
+    public bool LiveReady => Guards.Count > 0 && Guards.All(g => !g.BlocksLive);
+
+    /// <summary>The guards that would block LIVE, in report order.</summary>
+    public IReadOnlyList<string> BlockingLive => Guards.Where(g => g.BlocksLive).Select(g => g.Name).ToList();
+
     public int PassedGuards => Guards.Count(g => g.Passed);
     public int FailedGuards => Guards.Count(g => !g.Passed);
 }

@@ -11,6 +11,6 @@ public sealed class AcknowledgementGuard : IExecutionGuard
     {
         ExecutionMode.DryRun => GuardResult.Pass(Name, "Acknowledgement not required for DRY-RUN"),
         _ when context.RiskAcknowledged => GuardResult.Pass(Name, "Risk acknowledged for LIVE execution"),
-        _ => GuardResult.Fail(Name, "LIVE execution requires explicit risk acknowledgement", ("requirement", "add --acknowledge-risk")),
+        _ => GuardResult.Fail(Name, GuardCodes.AcknowledgementRequired, "LIVE execution requires explicit risk acknowledgement", ("requirement", "add --acknowledge-risk")),
     };
 }

@@ -26,33 +26,33 @@ public sealed class ExecutionLimitsGuard : IExecutionGuard
             return GuardResult.Pass(Name, "A cancel adds no order and no notional: allowed whatever today's figures", details);
         if (limits is null)
             return context.Mode == ExecutionMode.Live
-                ? GuardResult.Fail(Name, "No strategy, so no daily limits: LIVE refused", details)
+                ? GuardResult.Fail(Name, GuardCodes.LimitsNotConfigured, "No strategy, so no daily limits: LIVE refused", details)
                 : GuardResult.Pass(Name, "No strategy: limits not applicable to DRY-RUN", details);
 
-        var breaches = new List<string>();
+        var breaches = new List<(string Code, string Text)>();
         if (limits.MaxOrdersPerDay is not { } maxOrders)
-            breaches.Add("max_orders_per_day is not set");
+            breaches.Add((GuardCodes.LimitsNotConfigured, "max_orders_per_day is not set"));
         else if (today.Orders + plan.Orders > maxOrders)
-            breaches.Add($"Max orders limit: {today.Orders} today + {plan.Orders} planned > {maxOrders}");
+            breaches.Add((GuardCodes.MaxOrdersPerDay, $"Max orders limit: {today.Orders} today + {plan.Orders} planned > {maxOrders}"));
 
         if (limits.MaxNotionalPerDay is not { } maxNotional)
-            breaches.Add("max_notional_per_day is not set");
+            breaches.Add((GuardCodes.LimitsNotConfigured, "max_notional_per_day is not set"));
         else if (today.Notional + plan.Notional > maxNotional)
-            breaches.Add($"Max notional limit: {Decimals.Canonical(today.Notional)} today + {Decimals.Canonical(Math.Round(plan.Notional, 8))} planned > {Decimals.Canonical(maxNotional)}");
+            breaches.Add((GuardCodes.MaxNotionalPerDay, $"Max notional limit: {Decimals.Canonical(today.Notional)} today + {Decimals.Canonical(Math.Round(plan.Notional, 8))} planned > {Decimals.Canonical(maxNotional)}"));
 
         if (limits.MaxLossPerDay is not { } maxLoss)
-            breaches.Add("max_loss_per_day is not set");
+            breaches.Add((GuardCodes.LimitsNotConfigured, "max_loss_per_day is not set"));
         else if (today.RealisedLoss >= maxLoss)
-            breaches.Add($"Max loss limit reached: {Decimals.Canonical(today.RealisedLoss)} >= {Decimals.Canonical(maxLoss)}");
+            breaches.Add((GuardCodes.MaxLossPerDay, $"Max loss limit reached: {Decimals.Canonical(today.RealisedLoss)} >= {Decimals.Canonical(maxLoss)}"));
 
         if (breaches.Count == 0)
             return GuardResult.Pass(Name, context.Mode == ExecutionMode.Live
                 ? "All execution limits within bounds"
                 : "Within daily limits (limits are enforced for LIVE only)", details);
 
-        var reason = string.Join("; ", breaches);
+        var reason = string.Join("; ", breaches.Select(b => b.Text));
         return context.Mode == ExecutionMode.Live
-            ? GuardResult.Fail(Name, reason, details)
-            : GuardResult.Pass(Name, "Would block LIVE: " + reason, details);
+            ? GuardResult.Fail(Name, breaches[0].Code, reason, details)
+            : GuardResult.Pass(Name, GuardResult.WouldBlockLive + reason, details);
     }
 }

@@ -1,3 +1,5 @@
+using Robson.Core.Domain;
+
 namespace Robson.Core.Guards;
 
 /// <summary>
@@ -22,6 +24,26 @@ public static class GuardPipeline
         new MarketConditionsGuard(),
     ];
 
-    public static IReadOnlyList<GuardResult> EvaluateAll(GuardContext context, IReadOnlyList<IExecutionGuard>? guards = null) =>
-        (guards ?? Default).Select(g => g.Evaluate(context)).ToList();
+    /// <summary>
+    /// Every guard's verdict in the context's mode, each marked <see cref="GuardResult.BlocksLive"/>. A DRY-RUN
+    /// judges each guard a second time as LIVE on the same state, so it can say honestly what LIVE would meet; the
+    /// acknowledgement is a flag, not state, so that second judgement assumes it given. A DRY-RUN pass whose
+    /// message does not already say it would block LIVE gets LIVE's reason appended.
+    /// </summary>
+    public static IReadOnlyList<GuardResult> EvaluateAll(GuardContext context, IReadOnlyList<IExecutionGuard>? guards = null)
+    {
+        var asLive = context with { Mode = ExecutionMode.Live, RiskAcknowledged = true };
+        return (guards ?? Default).Select(guard =>
+        {
+            var result = guard.Evaluate(context);
+            if (context.Mode == ExecutionMode.Live)
+                return result with { BlocksLive = !result.Passed };
+            var live = guard.Evaluate(asLive);
+            if (live.Passed)
+                return result with { BlocksLive = false };
+            return result.Passed && !result.Message.StartsWith(GuardResult.WouldBlockLive, StringComparison.Ordinal)
+                ? result with { BlocksLive = true, Message = $"{result.Message} ({GuardResult.WouldBlockLive}{live.Message})" }
+                : result with { BlocksLive = true };
+        }).ToList();
+    }
 }

@@ -35,7 +35,7 @@ public sealed class MarketConditionsGuard : IExecutionGuard
                 details.Add(($"{failure.Code.ToLowerInvariant()}.{key}", value));
         var reason = "The market now fails rules that validation checked: " + MarketConditions.Describe(failures);
         return mode == ExecutionMode.Live
-            ? GuardResult.Fail(name, reason, [.. details])
-            : GuardResult.Pass(name, "Would block LIVE: " + reason, [.. details]);
+            ? GuardResult.Fail(name, GuardCodes.MarketConditionsFailed, reason, [.. details])
+            : GuardResult.Pass(name, GuardResult.WouldBlockLive + reason, [.. details]);
     }
 }

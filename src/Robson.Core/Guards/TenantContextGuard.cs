@@ -7,8 +7,8 @@ public sealed class TenantContextGuard : IExecutionGuard
 
     public GuardResult Evaluate(GuardContext context) => context.ClientId switch
     {
-        null => GuardResult.Fail(Name, "client_id is required", ("requirement", "add --client-id N")),
-        { } id when id != context.Plan.ClientId => GuardResult.Fail(Name, "Plan does not belong to this tenant", ("client_id", id.Value)),
+        null => GuardResult.Fail(Name, GuardCodes.ClientIdRequired, "client_id is required", ("requirement", "add --client-id N")),
+        { } id when id != context.Plan.ClientId => GuardResult.Fail(Name, GuardCodes.TenantMismatch, "Plan does not belong to this tenant", ("client_id", id.Value)),
         { } id => GuardResult.Pass(Name, $"Tenant context valid (client_id={id})", ("client_id", id.Value)),
     };
 }

@@ -13,16 +13,17 @@ public sealed class TradingStateGuard : IExecutionGuard
         var details = new (string, object?)[] { ("state", status.Wire), ("reason", status.Reason) };
         if (context.Plan.Kind == PlanKind.Cancel)
             return GuardResult.Pass(Name, $"Trading is {status.Wire}: cancels are allowed in every state", details);
-        var refusal = status.State switch
+        var (code, refusal) = status.State switch
         {
-            TradingState.Halted => $"Trading is HALTED: {status.Reason}",
-            TradingState.Reducing when !context.PlanOnlyReduces => "Trading is REDUCING: only orders that reduce an existing position are allowed",
-            _ => null,
+            TradingState.Halted => (GuardCodes.TradingHalted, $"Trading is HALTED: {status.Reason}"),
+            TradingState.Reducing when !context.PlanOnlyReduces =>
+                (GuardCodes.TradingReduceOnly, "Trading is REDUCING: only orders that reduce an existing position are allowed"),
+            _ => (null, null),
         };
-        if (refusal is null)
+        if (code is null || refusal is null)
             return GuardResult.Pass(Name, status.State == TradingState.Reducing ? "REDUCING: plan only reduces positions" : "Trading is ACTIVE", details);
         return context.Mode == ExecutionMode.Live
-            ? GuardResult.Fail(Name, refusal, details)
-            : GuardResult.Pass(Name, "Would block LIVE: " + refusal, details);
+            ? GuardResult.Fail(Name, code, refusal, details)
+            : GuardResult.Pass(Name, GuardResult.WouldBlockLive + refusal, details);
     }
 }

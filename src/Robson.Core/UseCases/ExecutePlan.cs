@@ -1,6 +1,7 @@
 using Robson.Core.Domain;
 using Robson.Core.Execution;
 using Robson.Core.Guards;
+using Robson.Core.Plans;
 using Robson.Core.Ports;
 using Robson.Core.Strategies;
 using Robson.Core.UseCases.ExecuteSteps;
@@ -23,6 +24,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         var plan = env.Store.FindPlan(request.ClientId, request.PlanId);
         if (plan is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{request.PlanId}' not found");
+        if (PlanIntegrity.Check(plan) is { } tampering) // stored content no longer matches its hash: nothing is read or sent
+            return new RefuseTamperedPlan(env).Execute(request, plan, tampering);
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
         if (venue is null)
             return Outcome<ExecutionResult>.Refuse($"plan '{plan.Id}' names venue '{plan.Venue}', which is not configured");

@@ -1,6 +1,7 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
 using Robson.Core.Market;
+using Robson.Core.Plans;
 using Robson.Core.Ports;
 using Robson.Core.Validation;
 
@@ -18,6 +19,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
     public static readonly IReadOnlyList<IPlanValidator> Validators =
     [
         new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
         new TradingStateValidator(),
         new RiskConfigurationValidator(),
         new OperationValidator(),
@@ -32,7 +34,15 @@ public sealed class ValidatePlan(RobsonEnvironment env)
     public static readonly IReadOnlyList<IPlanValidator> CancelValidators =
     [
         new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
         new CancelTargetValidator(),
+    ];
+
+    /// <summary>A plan whose content no longer matches its hash is judged on nothing else: its content cannot be trusted.</summary>
+    public static readonly IReadOnlyList<IPlanValidator> TamperedValidators =
+    [
+        new TenantIsolationValidator(),
+        new PlanIntegrityValidator(),
     ];
 
     public Outcome<ValidationReport> Execute(ClientId clientId, string planId)
@@ -42,9 +52,10 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             return Outcome<ValidationReport>.Refuse($"plan '{planId}' not found");
         var strategy = plan.StrategyId is { } sid ? env.Store.FindStrategy(clientId, sid) : null;
         var local = env.Time.GetUtcNow();
+        var tampering = PlanIntegrity.Check(plan);
 
         var venue = env.Venues.Find(plan.ClientId, plan.Venue);
-        var market = venue is not null && plan.Kind != PlanKind.Cancel ? MarketReader.Read(venue, clientId, plan.Legs) : MarketSnapshot.Empty;
+        var market = venue is not null && plan.Kind != PlanKind.Cancel && tampering is null ? MarketReader.Read(venue, clientId, plan.Legs) : MarketSnapshot.Empty;
         // On a real venue its clock stamps the validation, so its age and TTL are measured on the clock LIVE uses.
         var now = venue?.Now() ?? local;
 
@@ -62,11 +73,13 @@ public sealed class ValidatePlan(RobsonEnvironment env)
             OrderStatuses = plan.Legs.Where(l => l.IsCancel).Select(l => env.Store.FindOrder(clientId, l.CancelsOrder!)).OfType<Execution.OrderRecord>()
                 .ToDictionary(o => o.ClientOrderId, o => o.Status),
         };
-        var validators = plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
+        var validators = tampering is not null ? TamperedValidators : plan.Kind == PlanKind.Cancel ? CancelValidators : Validators;
         var issues = validators.SelectMany(v => v.Validate(context)).ToList();
         var report = new ValidationReport(env.Ids.NewId(), plan.Id, plan.Hash, clientId, strategy?.Id, strategy?.Version,
             ValidationReport.StatusOf(issues), issues, now) { Market = market.Mids() };
         env.Store.InsertValidation(report);
+        if (tampering is not null)
+            env.Store.Append(RefuseTamperedPlan.AuditEvent(env, clientId, tampering, "validate", now));
         env.Store.Append(new AuditEntry(clientId, AuditKinds.PlanValidated, report.Status.Wire(), plan.Id, plan.Hash,
             Details.Of(("validation_id", report.Id), ("failures", report.Failures), ("warnings", report.Warnings),
                 ("codes", string.Join(",", issues.Select(i => i.Code)))), env.Actor, now));

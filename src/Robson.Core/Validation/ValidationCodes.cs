@@ -41,6 +41,7 @@ public static class ValidationCodes
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
     public const string AccountUnavailable = "ACCOUNT_UNAVAILABLE";
     public const string OrderNotOpen = "ORDER_NOT_OPEN";
+    public const string PlanTampered = Plans.PlanIntegrity.Tampered;
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -50,5 +51,6 @@ public static class ValidationCodes
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
         PriceCollar, InsufficientDepth, HighSlippage, MaxSlippageExceeded, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
         StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
+        PlanTampered,
     ];
 }

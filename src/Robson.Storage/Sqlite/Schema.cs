@@ -80,12 +80,28 @@ internal static class Schema
         """
         ALTER TABLE validations ADD COLUMN market_json TEXT;
         """,
+        // Plans, validations, executions and fills are append-only, like audit_events: what was planned, judged,
+        // attempted and filled is never rewritten. Order status changes stay conditional UPDATEs on orders.
+        """
+        CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(ABORT, 'plans are append-only'); END;
+        CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans BEGIN SELECT RAISE(ABORT, 'plans are append-only'); END;
+        CREATE TRIGGER validations_no_update BEFORE UPDATE ON validations BEGIN SELECT RAISE(ABORT, 'validations are append-only'); END;
+        CREATE TRIGGER validations_no_delete BEFORE DELETE ON validations BEGIN SELECT RAISE(ABORT, 'validations are append-only'); END;
+        CREATE TRIGGER executions_no_update BEFORE UPDATE ON executions BEGIN SELECT RAISE(ABORT, 'executions are append-only'); END;
+        CREATE TRIGGER executions_no_delete BEFORE DELETE ON executions BEGIN SELECT RAISE(ABORT, 'executions are append-only'); END;
+        CREATE TRIGGER fills_no_update BEFORE UPDATE ON fills BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+        CREATE TRIGGER fills_no_delete BEFORE DELETE ON fills BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+        """,
         // Books per venue: each fill carries its order's venue (every fill was recorded from an order, so the
-        // backfill finds one), and per-venue queries (a venue, or every real venue) read one index.
+        // backfill finds one), and per-venue queries (a venue, or every real venue) read one index. The backfill is
+        // the one rewrite of fills there is: it lifts their append-only trigger and sets it again, in the migration's
+        // transaction, so no other write ever sees fills without it.
         """
         ALTER TABLE fills ADD COLUMN venue TEXT NOT NULL DEFAULT '';
+        DROP TRIGGER fills_no_update;
         UPDATE fills SET venue = (SELECT o.venue FROM orders o WHERE o.client_order_id = fills.client_order_id AND o.client_id = fills.client_id)
             WHERE EXISTS (SELECT 1 FROM orders o WHERE o.client_order_id = fills.client_order_id AND o.client_id = fills.client_id);
+        CREATE TRIGGER fills_no_update BEFORE UPDATE ON fills BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
         CREATE INDEX fills_by_venue ON fills (client_id, venue, filled_at);
         CREATE INDEX orders_by_venue_day ON orders (client_id, venue, day);
         """,

@@ -17,7 +17,8 @@ internal sealed record StoredVenueResult(string Status, string? VenueOrderId, Li
 
 internal sealed record StoredIssue(string Code, string Severity, string Message, SortedDictionary<string, string> Details);
 
-internal sealed record StoredGuard(string Name, bool Passed, string Message, SortedDictionary<string, string> Details);
+/// <summary>A guard result; <c>blocks_live</c> and <c>code</c> are absent from rows written before they existed (then: not passed, none).</summary>
+internal sealed record StoredGuard(string Name, bool Passed, string Message, SortedDictionary<string, string> Details, bool? BlocksLive = null, string? Code = null);
 
 internal sealed record StoredAction(string Type, string Description, SortedDictionary<string, string> Details, string Result);
 
@@ -75,11 +76,11 @@ internal static class StoredJson
             .Select(i => new ValidationIssue(i.Code, i.Severity == "WARNING" ? IssueSeverity.Warning : IssueSeverity.Failure, i.Message, i.Details)).ToList();
 
     public static string Guards(IEnumerable<GuardResult> guards) => System.Text.Json.JsonSerializer.Serialize(
-        guards.Select(g => new StoredGuard(g.Name, g.Passed, g.Message, Copy(g.Details))).ToList(), StoredJsonContext.Default.ListStoredGuard);
+        guards.Select(g => new StoredGuard(g.Name, g.Passed, g.Message, Copy(g.Details), g.BlocksLive, g.Code)).ToList(), StoredJsonContext.Default.ListStoredGuard);
 
     public static List<GuardResult> ParseGuards(string json) =>
         System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStoredGuard)!
-            .Select(g => new GuardResult(g.Name, g.Passed, g.Message, g.Details)).ToList();
+            .Select(g => new GuardResult(g.Name, g.Passed, g.Message, g.Details) { BlocksLive = g.BlocksLive ?? !g.Passed, Code = g.Code }).ToList();
 
     public static string Actions(IEnumerable<ExecutionAction> actions) => System.Text.Json.JsonSerializer.Serialize(
         actions.Select(a => new StoredAction(a.Type, a.Description, Copy(a.Details), a.Result)).ToList(), StoredJsonContext.Default.ListStoredAction);

@@ -87,4 +87,51 @@ public sealed class GuardPipelineTests
             Assert.Contains(results, r => r.Name == "TenantContext" && !r.Passed);
         }
     }
+
+    [Fact]
+    public void EvaluateAll_Live_BlocksLiveIsExactlyNotPassed()
+    {
+        var results = GuardPipeline.EvaluateAll(GuardContexts.Live() with { RiskAcknowledged = false, PlanAlreadySent = true });
+
+        Assert.All(results, r => Assert.Equal(!r.Passed, r.BlocksLive));
+        Assert.Equal(["Acknowledgement", "SingleLiveExecution"], results.Where(r => r.BlocksLive).Select(r => r.Name));
+    }
+
+    [Fact]
+    public void EvaluateAll_DryRunOfAPreparedPlan_NothingBlocksLive()
+    {
+        var prepared = GuardContexts.Live() with { Mode = ExecutionMode.DryRun, RiskAcknowledged = false };
+
+        Assert.All(GuardPipeline.EvaluateAll(prepared), r => Assert.False(r.BlocksLive, r.Name));
+    }
+
+    [Fact]
+    public void EvaluateAll_DryRun_PassesButMarksEveryGuardThatWouldBlockLive_AcknowledgementAssumed()
+    {
+        var context = GuardContexts.DryRun().WithSettings(s => s with { LiveEnabled = false }) with
+        {
+            Today = new DailyUsage(10, 10_000m, -500m),
+            PlanAlreadySent = true,
+            TradingStatus = Halted,
+            UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
+            ClockSkew = TimeSpan.FromMinutes(2),
+            SymbolsWithoutPrice = ["BTCUSDT"],
+            MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
+        };
+
+        var results = GuardPipeline.EvaluateAll(context);
+
+        Assert.All(results, r => Assert.True(r.Passed, r.Name));
+        Assert.Equal(ReportOrder.Except(["TenantContext", "Acknowledgement"]), results.Where(r => r.BlocksLive).Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData(ExecutionMode.DryRun)]
+    [InlineData(ExecutionMode.Live)]
+    public void EvaluateAll_AnotherTenant_BlocksLiveInBothModes(ExecutionMode mode)
+    {
+        var results = GuardPipeline.EvaluateAll(GuardContexts.Live() with { Mode = mode, ClientId = OtherClient });
+
+        Assert.True(Assert.Single(results, r => r.Name == "TenantContext").BlocksLive);
+    }
 }

@@ -51,6 +51,7 @@ public sealed partial class ValidationCodesTests
         yield return ValidationContexts.For(Plan()) with { PeakEquity = 20_000m }; // MAX_DRAWDOWN_EXCEEDED
         yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Halted, "manual halt", Now) }; // TRADING_HALTED
         yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Reducing, "reduce only", Now) }; // TRADING_REDUCE_ONLY
+        yield return ValidationContexts.For(Plan() with { Legs = [LimitBuy(0.01m)] }); // content changed after hashing: PLAN_TAMPERED
     }
 
     private static readonly HashSet<string> Produced =

@@ -14,8 +14,8 @@ public static class ExecutionRenderer
     }
 
     public static ExecutionJson ToJson(ExecutionResult r) => new(
-        r.ExecutionId, r.PlanHash, r.Status.Wire(), r.Mode.Wire(),
-        r.Guards.Select(g => new GuardJson(g.Name, g.Passed, g.Message, g.Details)).ToList(),
+        r.ExecutionId, r.PlanHash, r.Status.Wire(), r.Mode.Wire(), r.LiveReady,
+        r.Guards.Select(g => new GuardJson(g.Name, g.Passed, g.Message, g.Details, g.BlocksLive, g.Code)).ToList(),
         r.Actions.Select(a => new ActionJson(a.Type, a.Description, a.Details, a.Result)).ToList(),
         new ExecutionMetadataJson(r.PlanId, r.ClientId.Value, r.Mode.Wire(), r.PlanHash, r.Venue, r.ExecutionId),
         Output.Time(r.ExecutedAt), r.Error,
@@ -44,8 +44,9 @@ public static class ExecutionRenderer
         text.AppendLine();
 
         text.AppendLine("SAFETY CHECKS:");
+        // A DRY-RUN pass that would block LIVE is not painted green.
         foreach (var g in r.Guards)
-            text.AppendLine($"  {(g.Passed ? style.Ok("✓") : style.Bad("✗"))} {g.Name}: {g.Message}");
+            text.AppendLine($"  {(!g.Passed ? style.Bad("✗") : g.BlocksLive ? style.Warn("✓") : style.Ok("✓"))} {g.Name}: {g.Message}");
         text.AppendLine();
 
         if (r.Actions.Count > 0)
@@ -67,11 +68,23 @@ public static class ExecutionRenderer
 
         text.AppendLine("Summary:");
         text.AppendLine($"  Executed at: {Output.HumanTime(r.ExecutedAt)}");
-        text.AppendLine($"  Safety checks: {r.Guards.Count} ({r.PassedGuards} passed)");
+        text.AppendLine($"  Safety checks: {r.Guards.Count} ({r.PassedGuards} passed" +
+                        (r.Mode == ExecutionMode.DryRun && r.BlockingLive.Count > 0 ? $", {r.BlockingLive.Count} would block LIVE)" : ")"));
         text.AppendLine($"  Actions: {r.Actions.Count}");
         text.AppendLine().AppendLine(Output.Rule);
+        if (LiveVerdict(r, style) is { } verdict)
+            text.AppendLine(verdict);
         return text.ToString();
     }
+
+    /// <summary>
+    /// The last line of a DRY-RUN report: which guards would block LIVE, or that none would. A DRY-RUN that
+    /// succeeded is still exit 0 (the simulation worked); this line, and "live_ready" in JSON, say what LIVE would meet.
+    /// </summary>
+    public static string? LiveVerdict(ExecutionResult r, Style style) => r.Mode != ExecutionMode.DryRun ? null
+        : r.BlockingLive.Count > 0 ? style.Bad("LIVE WOULD BE BLOCKED BY: " + string.Join(", ", r.BlockingLive))
+        : r.LiveReady ? style.Ok("LIVE READY: no guard would block LIVE now (run with --live --acknowledge-risk)")
+        : null;
 
     /// <summary>Never claims orders that were not placed.</summary>
     private static string LiveClaim(ExecutionResult r, Style style)

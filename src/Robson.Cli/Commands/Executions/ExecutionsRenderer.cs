@@ -13,7 +13,7 @@ internal static class ExecutionsRenderer
     public static ExecutionRowJson Row(ExecutionDetail d)
     {
         var e = d.Execution;
-        return new(e.ExecutionId, e.Mode.Wire(), e.Status.Wire(), e.PlanId, e.Venue, Output.Time(e.ExecutedAt), d.Order, e.PassedGuards, e.Guards.Count,
+        return new(e.ExecutionId, e.Mode.Wire(), e.Status.Wire(), e.LiveReady, e.PlanId, e.Venue, Output.Time(e.ExecutedAt), d.Order, e.PassedGuards, e.Guards.Count,
             e.Guards.Where(g => !g.Passed).Select(g => g.Name).ToList(), d.Orders.Count, d.Fills.Count, d.Notional, d.Fees, d.Simulated, e.Error);
     }
 
@@ -21,8 +21,8 @@ internal static class ExecutionsRenderer
     {
         var e = d.Execution;
         var mode = e.Mode.Wire();
-        return new(e.ExecutionId, e.PlanId, e.PlanHash, e.ClientId.Value, e.Venue, mode, e.Status.Wire(), Output.Time(e.ExecutedAt), d.Order, e.Error,
-            e.Guards.Select(g => new ExecutionGuardJson(mode, g.Name, g.Passed, g.Message, g.Details)).ToList(),
+        return new(e.ExecutionId, e.PlanId, e.PlanHash, e.ClientId.Value, e.Venue, mode, e.Status.Wire(), e.LiveReady, Output.Time(e.ExecutedAt), d.Order, e.Error,
+            e.Guards.Select(g => new ExecutionGuardJson(mode, g.Name, g.Passed, g.Message, g.Details, g.BlocksLive, g.Code)).ToList(),
             e.Actions.Select(a => new ExecutionActionJson(mode, a.Type, a.Description, a.Details, a.Result)).ToList(),
             d.Orders.Select(o => new ExecutionOrderJson(mode, o.ClientOrderId, o.LegIndex + 1, o.Venue, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(),
                 o.Quantity, o.Price, o.Status, o.ExecutedQuantity, o.ExecutedNotional, o.VenueOrderId, Output.Time(o.CreatedAt))).ToList(),
@@ -108,6 +108,8 @@ internal static class ExecutionsRenderer
             ? $"TOTALS: {mode}, nothing placed."
             : $"TOTALS: {mode}, {(d.Simulated ? "simulated " : "")}notional {Amounts.Format(d.Notional)}, " +
               $"{(d.Simulated ? "estimated " : "")}fees {Amounts.Format(d.Fees)} (quote asset)" + (d.Simulated ? "" : $", {d.Fills.Count} fill(s)"));
+        if (Execute.ExecutionRenderer.LiveVerdict(e, style) is { } verdict)
+            text.AppendLine(verdict);
         return text.ToString();
     }
 

@@ -1,3 +1,5 @@
+using Robson.Cli.Tests.Support.FakeBinance;
+
 namespace Robson.Cli.Tests.EndToEnd.Binance;
 
 /// <summary>A LIMIT order rests on the exchange; `plan cancel` cancels it like any plan, even while HALTED.</summary>
@@ -27,5 +29,37 @@ public sealed class CancelPlanTests : IDisposable
         Assert.Equal("CANCELED", _f.Exchange.FindOrder(clientOrderId)!.Status);
         Assert.Contains("No open orders", _f.Robson.Expect(0, "orders", "list", "--client-id", "1").Stdout);
         Assert.Equal(2, _f.Robson.Run("plan", "cancel", "--order", clientOrderId, "--client-id", "1").ExitCode);
+    }
+
+    /// <summary>
+    /// Taking an order off the book only reduces risk, so a cancel passes every guard but TenantContext and
+    /// Acknowledgement: not stopped by an order of unknown outcome on its symbol, by a strategy whose allowed
+    /// plan kinds leave cancels out, or by the lack of a validation.
+    /// </summary>
+    [Fact]
+    public void Cancel_PassesEveryGuardButTenantAndAcknowledgement_WithAnUnknownOrderOnTheSymbol_UnderAStrategyWithoutCancels()
+    {
+        var resting = _f.Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--limit", "58200", "--stop-loss", "56000", "--venue", "bn", "--strategy-id", _f.StrategyId);
+        _f.Robson.Expect(0, "validate", resting, "--client-id", "1");
+        var placed = _f.Live(resting);
+        Assert.True(placed.ExitCode == 0, placed.ToString());
+        var clientOrderId = _f.Action(placed).GetProperty("details").GetProperty("client_order_id").GetString()!;
+        _f.Exchange.InjectOrderFault(new FakeFault.Unavailable503()); // not placed, but Robson cannot know: UNKNOWN until reconciled
+        var unknown = _f.Live(_f.ValidatedPlan());
+        Assert.Equal("UNKNOWN", _f.Action(unknown).GetProperty("details").GetProperty("status").GetString());
+        var noCancels = _f.Robson.CreateLiveStrategy(extra: ["--allowed-plan-kinds", "buy,sell"]);
+
+        var cancel = _f.Robson.Expect(0, "plan", "cancel", "--order", clientOrderId, "--strategy-id", noCancels, "--client-id", "1", "--json")
+            .Json.GetProperty("plan_id").GetString()!;
+        var run = _f.Live(cancel);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var guards = run.Json.GetProperty("guards").EnumerateArray().ToList();
+        Assert.All(guards, g => Assert.True(g.GetProperty("passed").GetBoolean(), g.ToString()));
+        Assert.Contains("cancel", guards.Single(g => g.GetProperty("name").GetString() == "UnresolvedOrders").GetProperty("message").GetString()!,
+            StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cancel", guards.Single(g => g.GetProperty("name").GetString() == "Policy").GetProperty("message").GetString()!,
+            StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("CANCELED", _f.Exchange.FindOrder(clientOrderId)!.Status);
     }
 }
