@@ -20,10 +20,10 @@ public static class AuditKinds
     public const string OrderNotSent = "ORDER_NOT_SENT";
 
     /// <summary>The audit kind of a venue's answer to an order Robson sent.</summary>
-    public static string ForAnswer(string status, bool filled) => status switch
+    public static string ForAnswer(Execution.OrderStatus status, bool filled) => true switch
     {
-        "REJECTED" or "NOT_SENT" => OrderRejected,
-        "UNKNOWN" => OrderUnknown,
+        _ when status == Execution.OrderStatus.Rejected || status == Execution.OrderStatus.NotSent => OrderRejected,
+        _ when status == Execution.OrderStatus.Unknown => OrderUnknown,
         _ when filled => OrderFilled,
         _ => OrderAcknowledged,
     };

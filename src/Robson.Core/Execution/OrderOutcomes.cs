@@ -11,8 +11,6 @@ namespace Robson.Core.Execution;
 /// </summary>
 public static class OrderOutcomes
 {
-    /// <summary>Statuses that come from the venue itself, not from Robson's inference.</summary>
-    public static bool IsVenueConfirmed(string status) => status is "ACKED" or "PARTIALLY_FILLED" or "FILLED" or "CANCELED" or "EXPIRED";
 
     /// <summary>Each fill's fee valued in the quote asset. May ask the venue for a price: call it before taking the lock.</summary>
     public static IReadOnlyList<decimal> FeesInQuote(IVenue venue, OrderRecord order, VenueOrderResult answer) =>
@@ -37,7 +35,7 @@ public static class OrderOutcomes
                     fill.Commission, fill.CommissionAsset, feesInQuote[i], now), fill.TradeId))
                 recorded++;
         }
-        store.Append(new AuditEntry(order.ClientId, auditKind, answer.Status, order.PlanId, planHash,
+        store.Append(new AuditEntry(order.ClientId, auditKind, answer.Status.Wire, order.PlanId, planHash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
                 ("venue_order_id", updated.VenueOrderId), ("executed_qty", updated.ExecutedQuantity), ("fills_recorded", recorded),
                 ("reason", answer.Reason)), actor, now));

@@ -18,41 +18,21 @@ public sealed record OrderRecord(
     OrderType Type,
     decimal Quantity,
     decimal? Price,
-    string Status,
+    OrderStatus Status,
     decimal ReservedNotional,
     decimal ExecutedQuantity,
     decimal ExecutedNotional,
     string? VenueOrderId,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>Recorded, not yet sent. An order is only ever sent after it was marked SENT.</summary>
-    public const string Pending = "PENDING";
-
-    /// <summary>The request is leaving or left; the venue's answer is not recorded yet.</summary>
-    public const string Sent = "SENT";
-
-    public const string Rejected = "REJECTED";
-
-    /// <summary>The venue may or may not have it: counted against limits, never re-sent, resolved by reconcile.</summary>
-    public const string Unknown = "UNKNOWN";
-
-    /// <summary>A PENDING order found abandoned by reconcile: it never left.</summary>
-    public const string NotSent = "NOT_SENT";
-
     /// <summary>True while the outcome is open (PENDING, SENT, UNKNOWN).</summary>
-    public bool IsUnresolved => Status is Pending or Sent or Unknown;
+    public bool IsUnresolved => Status.IsUnresolved;
 
     /// <summary>An order that was refused or never sent cannot have traded; everything else may have.</summary>
-    public bool CountsAgainstLimits => Status is not (Rejected or NotSent);
+    public bool CountsAgainstLimits => Status.CountsAgainstLimits;
 
-    /// <summary>While the outcome is open the reservation counts; once known, what actually traded.</summary>
-    public decimal CountedNotional => Status switch
-    {
-        Rejected or NotSent => 0m,
-        Pending or Unknown or Sent => Math.Max(ReservedNotional, ExecutedNotional),
-        "ACKED" or "PARTIALLY_FILLED" => Math.Max(ReservedNotional, ExecutedNotional),
-        _ => ExecutedNotional,
-    };
+    /// <summary>While the outcome is open (or the order may rest) the reservation counts; once known, what actually traded.</summary>
+    public decimal CountedNotional => Status.CountedNotional(ReservedNotional, ExecutedNotional);
 }
 
 /// <summary>

@@ -18,7 +18,7 @@ public interface IOrderStore
     /// Moves an order from <paramref name="expected"/> to <paramref name="status"/> only if it still is in that status
     /// (false otherwise: another process settled it). Moving to SENT stamps the time the request leaves.
     /// </summary>
-    bool ChangeOrderStatus(ClientId clientId, string clientOrderId, string expected, string status, DateTimeOffset at);
+    bool ChangeOrderStatus(ClientId clientId, string clientOrderId, OrderStatus expected, OrderStatus status, DateTimeOffset at);
 
     /// <summary>When the order's request left (null if it never did).</summary>
     DateTimeOffset? OrderSentAt(ClientId clientId, string clientOrderId);

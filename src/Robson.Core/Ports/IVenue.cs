@@ -59,7 +59,7 @@ public sealed record VenueOrderRequest(ClientId ClientId, string ClientOrderId, 
 /// <summary>
 /// The venue's answer: status (ACKED, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED, REJECTED or UNKNOWN) and fills.
 /// </summary>
-public sealed record VenueOrderResult(string Status, string? VenueOrderId, IReadOnlyList<VenueFill> Fills, string? Reason)
+public sealed record VenueOrderResult(Execution.OrderStatus Status, string? VenueOrderId, IReadOnlyList<VenueFill> Fills, string? Reason)
 {
     public decimal ExecutedQuantity => Fills.Sum(f => f.Quantity);
     public decimal ExecutedNotional => Fills.Sum(f => f.Price * f.Quantity);
@@ -70,7 +70,7 @@ public sealed record VenueFill(decimal Price, decimal Quantity, decimal Commissi
 
 /// <summary>An order resting on the venue.</summary>
 public sealed record VenueOpenOrder(Symbol Symbol, string ClientOrderId, string VenueOrderId, OrderSide Side, OrderType Type,
-    decimal Quantity, decimal ExecutedQuantity, decimal? Price, string Status);
+    decimal Quantity, decimal ExecutedQuantity, decimal? Price, Execution.OrderStatus Status);
 
 /// <summary>The venue cannot be reached or refuses to serve now (ban, open circuit, outage): the reason is user-facing.</summary>
 public sealed class VenueUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -12,7 +12,7 @@ public sealed class CreateCancelPlan(RobsonEnvironment env)
         var order = env.Store.FindOrder(clientId, clientOrderId);
         if (order is null)
             return Outcome<Plan>.Refuse($"order '{clientOrderId}' not found for client {clientId}");
-        if (order.Status is not ("ACKED" or "PARTIALLY_FILLED"))
+        if (!order.Status.MayRest)
             return Outcome<Plan>.Refuse($"order '{clientOrderId}' is not open (status {order.Status}): nothing to cancel");
         if (strategyId is { } sid && env.Store.FindStrategy(clientId, sid) is null)
             return Outcome<Plan>.Refuse($"strategy {sid} not found for client {clientId}");

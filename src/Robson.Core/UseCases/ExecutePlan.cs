@@ -89,8 +89,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             ? reservation.Guards.Select(g => g.Name == failure.Name ? failure : g).ToList()
             : reservation.Guards;
         var failures = outcomes.Where(o => o.Order is null
-            ? o.Answer.Status != "CANCELED"
-            : o.Answer.Status is OrderRecord.Rejected or OrderRecord.Unknown or OrderRecord.NotSent).ToList();
+            ? o.Answer.Status != OrderStatus.Canceled
+            : o.Answer.Status == OrderStatus.Rejected || o.Answer.Status.IsUnresolved || o.Answer.Status == OrderStatus.NotSent).ToList();
         var status = !sender.AnySent && failures.Count > 0 ? ExecutionStatus.Blocked
             : failures.Count > 0 ? ExecutionStatus.Failed
             : ExecutionStatus.Success;

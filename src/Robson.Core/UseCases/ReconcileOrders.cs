@@ -13,7 +13,7 @@ public sealed record ReconcileReport(
     IReadOnlyList<VenueOpenOrder> Orphans,
     IReadOnlyList<string> Problems);
 
-public sealed record ReconciledOrder(OrderRecord Order, string PreviousStatus, string? Note);
+public sealed record ReconciledOrder(OrderRecord Order, OrderStatus PreviousStatus, string? Note);
 
 /// <summary>
 /// Settles a tenant's orders from the venue's own records: SENT / UNKNOWN / PENDING ones (after a crash,
@@ -58,9 +58,9 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                         open.Add(new ReconciledOrder(order, order.Status, order.IsUnresolved ? "not on the venue yet; may still be in flight" : "the venue has no record of it"));
                         continue;
                     }
-                    answer = order.Status == OrderRecord.Pending
-                        ? new VenueOrderResult(OrderRecord.NotSent, null, [], "recorded but never sent")
-                        : new VenueOrderResult(OrderRecord.Rejected, null, [], $"not placed: the venue has no such order {InFlightGrace.TotalMinutes:0} min after it was sent");
+                    answer = order.Status == OrderStatus.Pending
+                        ? new VenueOrderResult(OrderStatus.NotSent, null, [], "recorded but never sent")
+                        : new VenueOrderResult(OrderStatus.Rejected, null, [], $"not placed: the venue has no such order {InFlightGrace.TotalMinutes:0} min after it was sent");
                 }
                 else if (!order.IsUnresolved && answer.Status == order.Status && answer.ExecutedQuantity == order.ExecutedQuantity)
                     continue; // resting and unchanged
@@ -70,7 +70,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 var current = env.Store.FindOrder(clientId, order.ClientOrderId);
                 if (current is null || current.Status != order.Status)
                     continue; // settled by someone else since it was read
-                if (answer.Status == OrderRecord.NotSent && !env.Store.ChangeOrderStatus(clientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.NotSent, env.Time.GetUtcNow()))
+                if (answer.Status == OrderStatus.NotSent && !env.Store.ChangeOrderStatus(clientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.NotSent, env.Time.GetUtcNow()))
                     continue;
                 var plan = env.Store.FindPlan(clientId, order.PlanId);
                 var updated = OrderOutcomes.Record(env.Store, venue, current, answer, fees, plan?.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderReconciled);

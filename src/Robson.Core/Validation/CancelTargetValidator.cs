@@ -10,10 +10,10 @@ public sealed class CancelTargetValidator : IPlanValidator
         foreach (var leg in context.Plan.Legs.Where(l => l.IsCancel))
         {
             var status = context.OrderStatuses.GetValueOrDefault(leg.CancelsOrder!);
-            if (status is not ("ACKED" or "PARTIALLY_FILLED"))
+            if (status is not { MayRest: true })
                 yield return ValidationIssue.Failure(ValidationCodes.OrderNotOpen,
-                    $"Order {leg.CancelsOrder} is not open ({status ?? "no such order"}): nothing to cancel",
-                    ("client_order_id", leg.CancelsOrder), ("status", status ?? "NONE"));
+                    $"Order {leg.CancelsOrder} is not open ({status?.Wire ?? "no such order"}): nothing to cancel",
+                    ("client_order_id", leg.CancelsOrder), ("status", status?.Wire ?? "NONE"));
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed record ValidationContext(
     public decimal? PeakEquity { get; init; }
 
     /// <summary>For cancel plans: the recorded status of each order to cancel (absent: no such order).</summary>
-    public IReadOnlyDictionary<string, string> OrderStatuses { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, Execution.OrderStatus> OrderStatuses { get; init; } = new Dictionary<string, Execution.OrderStatus>();
 
     /// <summary>A fresh book for the symbol, or null when missing or stale.</summary>
     public OrderBook? FreshBook(Symbol symbol) =>

@@ -35,14 +35,14 @@ public sealed partial class SqliteStore
         Execute($"INSERT INTO orders ({OrderColumns}, day, updated_at) VALUES ($id, $c, $e, $p, $l, $v, $s, $side, $type, $q, $price, $st, $rn, $eq, $en, $vo, $t, $d, $t)",
             ("$id", o.ClientOrderId), ("$c", o.ClientId.Value), ("$e", o.ExecutionId), ("$p", o.PlanId), ("$l", o.LegIndex), ("$v", o.Venue),
             ("$s", o.Symbol.Value), ("$side", o.Side.Wire()), ("$type", o.Type.Wire()), ("$q", Text.Dec(o.Quantity)), ("$price", Text.DecOrNull(o.Price)),
-            ("$st", o.Status), ("$rn", Text.Dec(o.ReservedNotional)), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)),
+            ("$st", o.Status.Wire), ("$rn", Text.Dec(o.ReservedNotional)), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)),
             ("$vo", o.VenueOrderId), ("$t", Text.Time(o.CreatedAt)), ("$d", Text.Day(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime))));
 
     public void UpdateOrder(OrderRecord o)
     {
         var rows = Execute("UPDATE orders SET status = $st, executed_quantity = $eq, executed_notional = $en, venue_order_id = $vo, updated_at = datetime('now') " +
                            "WHERE client_order_id = $id AND client_id = $c",
-            ("$st", o.Status), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)), ("$vo", o.VenueOrderId),
+            ("$st", o.Status.Wire), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)), ("$vo", o.VenueOrderId),
             ("$id", o.ClientOrderId), ("$c", o.ClientId.Value));
         if (rows != 1)
             throw new InvalidOperationException($"order {o.ClientOrderId} is not recorded");
@@ -85,6 +85,6 @@ public sealed partial class SqliteStore
     private static OrderRecord ReadOrder(SqliteDataReader r) => new(
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),
         EnumText.ParseSide(r.GetString(7)), EnumText.ParseOrderType(r.GetString(8)), Text.ParseDec(r.GetString(9)),
-        r.IsDBNull(10) ? null : Text.ParseDec(r.GetString(10)), r.GetString(11), Text.ParseDec(r.GetString(12)), Text.ParseDec(r.GetString(13)),
+        r.IsDBNull(10) ? null : Text.ParseDec(r.GetString(10)), OrderStatus.Parse(r.GetString(11)), Text.ParseDec(r.GetString(12)), Text.ParseDec(r.GetString(13)),
         Text.ParseDec(r.GetString(14)), r.NullableString(15), Text.ParseTime(r.GetString(16)));
 }

@@ -5,24 +5,28 @@ namespace Robson.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string UnresolvedStatuses = "('PENDING', 'SENT', 'UNKNOWN')";
+    private static readonly string UnresolvedStatuses = StatusList(s => s.IsUnresolved);
+    private static readonly string RestingStatuses = StatusList(s => s.MayRest);
+
+    private static string StatusList(Func<OrderStatus, bool> rule) =>
+        "(" + string.Join(", ", OrderStatus.All.Where(rule).Select(s => $"'{s.Wire}'")) + ")";
 
     public IReadOnlyList<OrderRecord> UnresolvedOrders(ClientId clientId, string? venue) =>
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND status IN {UnresolvedStatuses} ORDER BY created_at",
             ReadOrder, ("$c", clientId.Value), ("$v", venue));
 
     public IReadOnlyList<OrderRecord> RestingOrders(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND status IN ('ACKED', 'PARTIALLY_FILLED') ORDER BY created_at",
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND status IN {RestingStatuses} ORDER BY created_at",
             ReadOrder, ("$c", clientId.Value), ("$v", venue));
 
     public OrderRecord? FindOrder(ClientId clientId, string clientOrderId) =>
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND client_order_id = $o", ReadOrder,
             ("$c", clientId.Value), ("$o", clientOrderId)).FirstOrDefault();
 
-    public bool ChangeOrderStatus(ClientId clientId, string clientOrderId, string expected, string status, DateTimeOffset at) =>
+    public bool ChangeOrderStatus(ClientId clientId, string clientOrderId, OrderStatus expected, OrderStatus status, DateTimeOffset at) =>
         Execute("UPDATE orders SET status = $s, updated_at = $t, sent_at = CASE WHEN $s = 'SENT' THEN $t ELSE sent_at END " +
                 "WHERE client_id = $c AND client_order_id = $o AND status = $e",
-            ("$s", status), ("$t", Text.Time(at)), ("$c", clientId.Value), ("$o", clientOrderId), ("$e", expected)) == 1;
+            ("$s", status.Wire), ("$t", Text.Time(at)), ("$c", clientId.Value), ("$o", clientOrderId), ("$e", expected.Wire)) == 1;
 
     public DateTimeOffset? OrderSentAt(ClientId clientId, string clientOrderId) =>
         Scalar("SELECT sent_at FROM orders WHERE client_id = $c AND client_order_id = $o", ("$c", clientId.Value), ("$o", clientOrderId))

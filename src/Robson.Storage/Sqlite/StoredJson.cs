@@ -58,13 +58,13 @@ internal static class StoredJson
                 Decimals.ParseStored(r.TargetPercent), Decimals.ParseStored(r.TargetQuantity))).ToList();
 
     public static string VenueResult(Robson.Core.Ports.VenueOrderResult r) => System.Text.Json.JsonSerializer.Serialize(
-        new StoredVenueResult(r.Status, r.VenueOrderId, r.Fills.Select(f => new StoredFill(Decimals.Canonical(f.Price), Decimals.Canonical(f.Quantity),
+        new StoredVenueResult(r.Status.Wire, r.VenueOrderId, r.Fills.Select(f => new StoredFill(Decimals.Canonical(f.Price), Decimals.Canonical(f.Quantity),
             Decimals.Canonical(f.Commission), f.CommissionAsset, f.TradeId)).ToList(), r.Reason), StoredJsonContext.Default.StoredVenueResult);
 
     public static Robson.Core.Ports.VenueOrderResult ParseVenueResult(string json)
     {
         var r = System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.StoredVenueResult)!;
-        return new Robson.Core.Ports.VenueOrderResult(r.Status, r.VenueOrderId, r.Fills.Select(f => new Robson.Core.Ports.VenueFill(
+        return new Robson.Core.Ports.VenueOrderResult(OrderStatus.Parse(r.Status), r.VenueOrderId, r.Fills.Select(f => new Robson.Core.Ports.VenueFill(
             Decimals.ParseStored(f.Price), Decimals.ParseStored(f.Quantity), Decimals.ParseStored(f.Commission), f.CommissionAsset, f.TradeId)).ToList(), r.Reason);
     }
 

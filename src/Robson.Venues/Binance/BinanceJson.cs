@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 using Robson.Core.Market;
 using Robson.Core.Ports;
 
@@ -18,11 +19,16 @@ internal static class BinanceJson
         e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText() : "";
 
     /// <summary>Binance order status in Robson's words: NEW is ACKED, EXPIRED_IN_MATCH is EXPIRED.</summary>
-    public static string Status(string binance) => binance switch
+    public static OrderStatus Status(string binance) => binance switch
     {
-        "NEW" or "PENDING_NEW" or "PENDING_CANCEL" => "ACKED",
-        "EXPIRED_IN_MATCH" => "EXPIRED",
-        _ => binance,
+        "NEW" or "PENDING_NEW" or "PENDING_CANCEL" => OrderStatus.Acked,
+        "EXPIRED_IN_MATCH" or "EXPIRED" => OrderStatus.Expired,
+        "PARTIALLY_FILLED" => OrderStatus.PartiallyFilled,
+        "FILLED" => OrderStatus.Filled,
+        "CANCELED" => OrderStatus.Canceled,
+        "REJECTED" => OrderStatus.Rejected,
+        // A status Binance adds later: the order's outcome is not understood, so it stays open until reconciled.
+        _ => OrderStatus.Unknown,
     };
 
     public static IReadOnlyList<VenueFill> Fills(JsonElement order)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 using Robson.Core.Market;
 using Robson.Core.Ports;
 
@@ -82,7 +83,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
         }
         catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)
         {
-            return new VenueOrderResult("REJECTED", null, [], "not sent: " + e.Message); // refused before the request left
+            return new VenueOrderResult(OrderStatus.Rejected, null, [], "not sent: " + e.Message); // refused before the request left
         }
         catch (BinanceTransportException e)
         {
@@ -94,7 +95,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
                 BinanceJson.Fills(reply.Body), null);
         if (reply.OutcomeUnknown)
             return Resolve(request, sentAt, reply.Describe());
-        return new VenueOrderResult("REJECTED", null, [], reply.Describe());
+        return new VenueOrderResult(OrderStatus.Rejected, null, [], reply.Describe());
     }
 
     /// <summary>
@@ -129,7 +130,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
             Thread.Sleep(Clamp(delay, window - _time.GetElapsedTime(sentAt)));
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond));
         }
-        return new VenueOrderResult("UNKNOWN", null, [], why + " — run `robson reconcile`");
+        return new VenueOrderResult(OrderStatus.Unknown, null, [], why + " — run `robson reconcile`");
     }
 
     private static TimeSpan Clamp(TimeSpan delay, TimeSpan untilDeadline)
@@ -171,19 +172,19 @@ public sealed class BinanceVenue : IVenue, IDisposable
         }
         catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)
         {
-            return new VenueOrderResult("REJECTED", null, [], "not sent: " + e.Message);
+            return new VenueOrderResult(OrderStatus.Rejected, null, [], "not sent: " + e.Message);
         }
         catch (BinanceTransportException e)
         {
             // Whether the cancel happened is unknown: the order's own state tells.
-            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = e.Message } : new VenueOrderResult("UNKNOWN", null, [], e.Message);
+            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = e.Message } : new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
         }
         if (reply.IsSuccess)
             return TryLookup(clientId, symbol, clientOrderId)
-                   ?? new VenueOrderResult("UNKNOWN", null, [], "cancel accepted; the order's final state and fills are read by reconcile");
+                   ?? new VenueOrderResult(OrderStatus.Unknown, null, [], "cancel accepted; the order's final state and fills are read by reconcile");
         if (reply.OutcomeUnknown)
-            return TryLookup(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult("UNKNOWN", null, [], reply.Describe());
-        return new VenueOrderResult("REJECTED", null, [], reply.Describe());
+            return TryLookup(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult(OrderStatus.Unknown, null, [], reply.Describe());
+        return new VenueOrderResult(OrderStatus.Rejected, null, [], reply.Describe());
     }
 
     private VenueOrderResult? TryLookup(ClientId clientId, Symbol symbol, string clientOrderId)

@@ -1,4 +1,5 @@
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 using Robson.Core.Market;
 using Robson.Core.Ports;
 
@@ -84,8 +85,8 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
                 $"{request.ClientOrderId}-t{i + 1}")).ToList();
             var remainder = leg.Quantity - fill.FilledQuantity;
             result = remainder == 0
-                ? new VenueOrderResult("FILLED", "paper-" + request.ClientOrderId, fills, null)
-                : new VenueOrderResult("EXPIRED", "paper-" + request.ClientOrderId, fills,
+                ? new VenueOrderResult(OrderStatus.Filled, "paper-" + request.ClientOrderId, fills, null)
+                : new VenueOrderResult(OrderStatus.Expired, "paper-" + request.ClientOrderId, fills,
                     $"paper venue keeps no resting orders: unfilled {Decimals.Canonical(remainder)} expired");
         }
         ledger.RecordPaperOrder(request.ClientId, request.ClientOrderId, result, time.GetUtcNow());
@@ -93,5 +94,5 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
         return result;
     }
 
-    private static VenueOrderResult Reject(string reason) => new("REJECTED", null, [], reason);
+    private static VenueOrderResult Reject(string reason) => new(OrderStatus.Rejected, null, [], reason);
 }

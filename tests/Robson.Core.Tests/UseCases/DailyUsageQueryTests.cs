@@ -17,7 +17,7 @@ public sealed class DailyUsageQueryTests
 
     internal static OrderRecord Order(string venue, decimal notional, DateTimeOffset at, string status = "FILLED", ClientId? client = null) =>
         new($"rbs-{venue}-{at.Ticks}-{notional}", client ?? Client, "ex1", "pl1", 0, venue, BtcUsdt, OrderSide.Buy, OrderType.Market, 1m, null,
-            status, notional, 1m, notional, null, at);
+            OrderStatus.Parse(status), notional, 1m, notional, null, at);
 
     internal static FillRecord Fill(string venue, OrderSide side, decimal price, decimal quantity, DateTimeOffset at, decimal fee = 0m) =>
         new(Client, "c1", venue, BtcUsdt, side, price, quantity, fee, "USDT", fee, at);
@@ -46,7 +46,7 @@ public sealed class DailyUsageQueryTests
         Ordered("paper", 10m);
         Ordered("bn", 100m);
         Ordered("bn2", 1_000m);
-        Ordered("bn2", 5_000m, OrderRecord.Rejected);
+        Ordered("bn2", 5_000m, OrderStatus.Rejected.Wire);
 
         Assert.Equal(new DailyUsage(2, 1_100m, 0m), DailyUsageQuery.For(_store, Client, venue, Day));
     }

@@ -89,7 +89,9 @@ public static class ExecutionRenderer
     /// <summary>Never claims orders that were not placed.</summary>
     private static string LiveClaim(ExecutionResult r, Style style)
     {
-        var sent = r.Actions.Count(a => a.Type == ExecutionAction.Real && a.Details.GetValueOrDefault("status") is not ("REJECTED" or "UNKNOWN"));
+        // Placed means the venue said so: rejected, unknown and not-sent orders are not claimed.
+        var sent = r.Actions.Count(a => a.Type == ExecutionAction.Real && a.Details.GetValueOrDefault("status") is { } status
+            && OrderStatus.All.Any(s => s.Wire == status && s.IsVenueConfirmed));
         if (r.Status == ExecutionStatus.Blocked || r.Actions.Count == 0)
             return style.Ok("✓ No orders were sent (execution blocked before any order left)");
         var what = r.Venue == "paper" ? "paper venue (simulated exchange, paper balances changed)" : $"venue '{r.Venue}'";

@@ -25,7 +25,7 @@ internal static class ExecutionsRenderer
             e.Guards.Select(g => new ExecutionGuardJson(mode, g.Name, g.Passed, g.Message, g.Details, g.BlocksLive, g.Code)).ToList(),
             e.Actions.Select(a => new ExecutionActionJson(mode, a.Type, a.Description, a.Details, a.Result)).ToList(),
             d.Orders.Select(o => new ExecutionOrderJson(mode, o.ClientOrderId, o.LegIndex + 1, o.Venue, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(),
-                o.Quantity, o.Price, o.Status, o.ExecutedQuantity, o.ExecutedNotional, o.VenueOrderId, Output.Time(o.CreatedAt))).ToList(),
+                o.Quantity, o.Price, o.Status.Wire, o.ExecutedQuantity, o.ExecutedNotional, o.VenueOrderId, Output.Time(o.CreatedAt))).ToList(),
             d.Fills.Select(f => new ExecutionFillJson(mode, f.ClientOrderId, f.Symbol.Value, f.Side.Wire(), f.Price, f.Quantity, f.Price * f.Quantity,
                 f.Fee, f.FeeAsset, f.FeeInQuote, Output.Time(f.FilledAt))).ToList(),
             new ExecutionTotalsJson(e.Guards.Count, e.PassedGuards, e.FailedGuards, e.Actions.Count, d.Orders.Count, d.Fills.Count, d.Notional, d.Fees, d.Simulated));
@@ -87,7 +87,7 @@ internal static class ExecutionsRenderer
             Table(text, ["MODE", "CLIENT ORDER ID", "SYMBOL", "SIDE", "TYPE", "QUANTITY", "PRICE", "STATUS", "EXECUTED", "NOTIONAL", "VENUE ORDER ID"],
                 d.Orders.Select(o => new[]
                 {
-                    mode, o.ClientOrderId, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(), Amounts.Format(o.Quantity), Amounts.Format(o.Price), o.Status,
+                    mode, o.ClientOrderId, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(), Amounts.Format(o.Quantity), Amounts.Format(o.Price), o.Status.Wire,
                     Amounts.Format(o.ExecutedQuantity), Amounts.Format(o.ExecutedNotional), o.VenueOrderId ?? "-",
                 }), style);
         }

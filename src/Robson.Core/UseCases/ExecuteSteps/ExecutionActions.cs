@@ -46,11 +46,12 @@ internal static class ExecutionActions
         var details = Details.Of(("venue", venue.Name), ("client_order_id", outcome.Order?.ClientOrderId), ("venue_order_id", answer.VenueOrderId),
             ("status", answer.Status), ("price_cap", outcome.PriceCap), ("executed_quantity", answer.ExecutedQuantity), ("average_price", average),
             ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset), ("reason", answer.Reason));
-        var result = answer.Status switch
+        var status = answer.Status;
+        var result = true switch
         {
-            OrderRecord.Rejected => $"Order rejected by {venue.Name}: {answer.Reason}",
-            OrderRecord.Unknown => $"Outcome unknown on {venue.Name}: {answer.Reason} (counted until reconciled)",
-            OrderRecord.NotSent => $"Not sent to {venue.Name}: {answer.Reason}",
+            _ when status == OrderStatus.Rejected => $"Order rejected by {venue.Name}: {answer.Reason}",
+            _ when status == OrderStatus.Unknown => $"Outcome unknown on {venue.Name}: {answer.Reason} (counted until reconciled)",
+            _ when status == OrderStatus.NotSent => $"Not sent to {venue.Name}: {answer.Reason}",
             _ => $"Order {answer.Status} on {venue.Name}: {Decimals.Canonical(answer.ExecutedQuantity)} @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}"
                  + (answer.Reason is null ? "" : $" ({answer.Reason})"),
         };
@@ -61,5 +62,5 @@ internal static class ExecutionActions
         new(ExecutionAction.Real, $"LIVE {leg.Describe()} on {venue.Name}",
             Details.Of(("venue", venue.Name), ("client_order_id", leg.CancelsOrder), ("status", answer.Status),
                 ("executed_quantity", answer.ExecutedQuantity), ("reason", answer.Reason)),
-            answer.Status == "CANCELED" ? $"Order canceled on {venue.Name}" : $"Cancel not confirmed on {venue.Name}: {answer.Status} {answer.Reason}");
+            answer.Status == OrderStatus.Canceled ? $"Order canceled on {venue.Name}" : $"Cancel not confirmed on {venue.Name}: {answer.Status} {answer.Reason}");
 }

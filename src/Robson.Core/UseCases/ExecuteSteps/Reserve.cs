@@ -34,7 +34,7 @@ internal static class Reserve
             TradingStatus = store.GetTradingState(run.ClientId),
             PlanOnlyReduces = estimate.OnlyReduces,
             UnresolvedSymbols = store.UnresolvedOrders(run.ClientId, null)
-                .Where(o => o.Status == OrderRecord.Unknown || now - o.CreatedAt > ReconcileOrders.InFlightGrace)
+                .Where(o => o.Status == OrderStatus.Unknown || now - o.CreatedAt > ReconcileOrders.InFlightGrace)
                 .Select(o => o.Symbol.Value).ToHashSet(),
             ClockSkew = estimate.VenueTime - estimate.LocalTime,
             SymbolsWithoutPrice = estimate.SymbolsWithoutPrice,
@@ -47,7 +47,7 @@ internal static class Reserve
         if (passed && run.Live && plan.Kind != PlanKind.Cancel)
         {
             orders = plan.Legs.Select((leg, i) => new OrderRecord(ExecutePlan.ClientOrderIdFor(run.ExecutionId, i), run.ClientId, run.ExecutionId,
-                plan.Id, i, run.Venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderRecord.Pending,
+                plan.Id, i, run.Venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderStatus.Pending,
                 estimate.Exposure.LegNotionals[i], 0m, 0m, null, now)).ToList(); // the venue's day counts it
             foreach (var order in orders)
                 store.InsertOrder(order);

@@ -58,7 +58,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             if (MarkSent(order, leg) is { } refusal)
             {
                 if (refusal.StopsTheRest) stop = refusal.Reason;
-                outcomes.Add(new LegOutcome(i, order, new VenueOrderResult(OrderRecord.NotSent, null, [], refusal.Reason), null));
+                outcomes.Add(new LegOutcome(i, order, new VenueOrderResult(OrderStatus.NotSent, null, [], refusal.Reason), null));
                 continue;
             }
             outcomes.Add(Place(order, leg, cap.Value));
@@ -121,9 +121,9 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             return new Refusal(reason, StopsTheRest: true);
         }
         // Only a still-PENDING order is sent: if reconcile declared it abandoned meanwhile, it stays unsent.
-        if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.Sent, run.Env.Time.GetUtcNow()))
+        if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, run.Env.Time.GetUtcNow()))
             return new Refusal("not sent: the reservation was settled by reconcile first", StopsTheRest: false);
-        store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderRecord.Sent, run.Plan.Id, run.Plan.Hash,
+        store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderStatus.Sent.Wire, run.Plan.Id, run.Plan.Hash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
                 ("order", leg.Describe())), run.Env.Actor, run.Env.Time.GetUtcNow()));
         tx.Commit();
@@ -150,15 +150,15 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         using var tx = run.Store.BeginExclusive();
         SettleNotSent(order, reason);
         tx.Commit();
-        return new LegOutcome(order.LegIndex, order, new VenueOrderResult(OrderRecord.NotSent, null, [], reason), null);
+        return new LegOutcome(order.LegIndex, order, new VenueOrderResult(OrderStatus.NotSent, null, [], reason), null);
     }
 
     /// <summary>A reserved order that will never leave: NOT_SENT (it no longer counts against the limits), audited.</summary>
     private void SettleNotSent(OrderRecord order, string reason)
     {
-        if (!run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderRecord.Pending, OrderRecord.NotSent, run.Env.Time.GetUtcNow()))
+        if (!run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.NotSent, run.Env.Time.GetUtcNow()))
             return; // settled by reconcile meanwhile
-        run.Store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderNotSent, OrderRecord.NotSent, run.Plan.Id, run.Plan.Hash,
+        run.Store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderNotSent, OrderStatus.NotSent.Wire, run.Plan.Id, run.Plan.Hash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
                 ("reason", reason)), run.Env.Actor, run.Env.Time.GetUtcNow()));
     }
@@ -175,14 +175,14 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The venue may or may not have the order: it stays UNKNOWN (counted) until reconciled.
-            answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message);
+            answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
         }
         var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
         using var tx = store.BeginExclusive();
         // Reconcile may have settled the order meanwhile: its venue-confirmed state is never overwritten by a weaker
         // answer; an inferred one ("not placed") gives way to what the venue said.
         var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
-        if (current.Status == OrderRecord.Sent || (OrderOutcomes.IsVenueConfirmed(answer.Status) && !OrderOutcomes.IsVenueConfirmed(current.Status)))
+        if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
             OrderOutcomes.Record(store, venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(),
                 AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
         // The fills may take today's loss to the limit: halt now, so the next leg's SENT step sees it.
@@ -201,7 +201,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         var order = store.FindOrder(clientId, leg.CancelsOrder!);
         using (var tx = store.BeginExclusive())
         {
-            store.Append(new AuditEntry(clientId, AuditKinds.OrderCancelSent, "SENT", run.Plan.Id, run.Plan.Hash,
+            store.Append(new AuditEntry(clientId, AuditKinds.OrderCancelSent, OrderStatus.Sent.Wire, run.Plan.Id, run.Plan.Hash,
                 Details.Of(("execution_id", run.ExecutionId), ("client_order_id", leg.CancelsOrder), ("venue", run.Venue.Name)),
                 run.Env.Actor, run.Env.Time.GetUtcNow()));
             tx.Commit();
@@ -214,9 +214,9 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            answer = new VenueOrderResult(OrderRecord.Unknown, null, [], e.Message + " (reconcile settles the order)");
+            answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message + " (reconcile settles the order)");
         }
-        if (order is not null && answer.Status is not (OrderRecord.Rejected or OrderRecord.Unknown))
+        if (order is not null && answer.Status != OrderStatus.Rejected && answer.Status != OrderStatus.Unknown)
         {
             var fees = OrderOutcomes.FeesInQuote(run.Venue, order, answer);
             using var tx = store.BeginExclusive();
