@@ -18,7 +18,7 @@ public sealed record ExecutionResult(
     DateTimeOffset ExecutedAt)
 {
     /// <summary>Things that happened besides the orders, e.g. an automatic halt at the loss limit.</summary>
-    public IReadOnlyList<string> Notices { get; init; } = [];
+    public IReadOnlyList<ExecutionNotice> Notices { get; init; } = [];
 
     /// <summary>True when guards were evaluated and none would block LIVE (for a DRY-RUN: LIVE would pass them now).</summary>
     public bool LiveReady => Guards.Count > 0 && Guards.All(g => !g.BlocksLive);

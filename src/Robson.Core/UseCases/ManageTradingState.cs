@@ -1,5 +1,6 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 
 namespace Robson.Core.UseCases;
 
@@ -49,10 +50,4 @@ public sealed class ManageTradingState(RobsonEnvironment env)
         tx.Commit();
         return status;
     }
-}
-
-/// <summary>Robson halted the tenant by itself; the renderer says so and how to resume.</summary>
-public sealed record AutomaticHalt(ClientId ClientId, string Reason)
-{
-    public string Notice => $"Trading HALTED for client {ClientId}: {Reason}. Resume with `robson resume --client-id {ClientId} --acknowledge-risk`.";
 }

@@ -19,7 +19,7 @@ public static class ExecutionRenderer
         r.Actions.Select(a => new ActionJson(a.Type, a.Description, a.Details, a.Result)).ToList(),
         new ExecutionMetadataJson(r.PlanId, r.ClientId.Value, r.Mode.Wire(), r.PlanHash, r.Venue, r.ExecutionId),
         Output.Time(r.ExecutedAt), r.Error,
-        new ExecutionSummaryJson(r.Guards.Count, r.PassedGuards, r.FailedGuards, r.Actions.Count), [.. r.Notices]);
+        new ExecutionSummaryJson(r.Guards.Count, r.PassedGuards, r.FailedGuards, r.Actions.Count), [.. r.Notices.Select(ExecutionNotices.Sentence)]);
 
     public static string Human(ExecutionResult r, Style style)
     {
@@ -64,7 +64,7 @@ public static class ExecutionRenderer
         }
 
         foreach (var notice in r.Notices)
-            text.AppendLine(style.Bad("NOTICE: " + notice)).AppendLine();
+            text.AppendLine(style.Bad("NOTICE: " + ExecutionNotices.Sentence(notice))).AppendLine();
 
         text.AppendLine("Summary:");
         text.AppendLine($"  Executed at: {Output.HumanTime(r.ExecutedAt)}");

@@ -24,7 +24,7 @@ internal sealed class ExecutionRun(RobsonEnvironment env, ExecutePlanRequest req
     public Strategy? Strategy { get; set; }
 
     /// <summary>Things that happened besides the orders (reconcile, an automatic halt).</summary>
-    public List<string> Notices { get; } = [];
+    public List<ExecutionNotice> Notices { get; } = [];
 
     /// <summary>The venue's "today" for an instant on the venue's clock.</summary>
     public static DateOnly DayOf(DateTimeOffset venueTime) => DateOnly.FromDateTime(venueTime.UtcDateTime);

@@ -1,4 +1,4 @@
-using Robson.Core.Domain;
+using Robson.Core.Execution;
 
 namespace Robson.Core.UseCases.ExecuteSteps;
 
@@ -12,13 +12,13 @@ internal static class ReconcileFirst
     {
         var report = new ReconcileOrders(run.Env).Run(run.ClientId, run.Venue.Name);
         if (report.Resolved.Count > 0)
-            run.Notices.Add($"Reconciled first: {report.Resolved.Count} order(s) settled from the venue's records");
+            run.Notices.Add(new ReconciledFirst(report.Resolved.Count));
         if (report.Orphans.Count > 0)
-            run.Notices.Add($"The venue holds {report.Orphans.Count} open order(s) with Robson's prefix and no record here: {string.Join(", ", report.Orphans.Select(o => o.ClientOrderId))}");
+            run.Notices.Add(new OrphanOrders(report.Orphans.Select(o => o.ClientOrderId).ToList()));
         using var tx = run.Store.BeginExclusive();
         var now = run.Venue.Now();
         if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
-            run.Notices.Add(halt.Notice);
+            run.Notices.Add(halt);
         tx.Commit();
     }
 }

@@ -188,7 +188,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         // The fills may take today's loss to the limit: halt now, so the next leg's SENT step sees it.
         var now = venue.Now();
         if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
-            run.Notices.Add(halt.Notice);
+            run.Notices.Add(halt);
         tx.Commit();
         return new LegOutcome(order.LegIndex, order, answer, cap);
     }

@@ -1,0 +1,15 @@
+using Robson.Core.Execution;
+
+namespace Robson.Cli.Commands.Execute;
+
+/// <summary>An execution's notices in words, for the human report and the JSON `notices` list.</summary>
+public static class ExecutionNotices
+{
+    public static string Sentence(ExecutionNotice notice) => notice switch
+    {
+        ReconciledFirst r => $"Reconciled first: {r.Settled} order(s) settled from the venue's records",
+        OrphanOrders o => $"The venue holds {o.ClientOrderIds.Count} open order(s) with Robson's prefix and no record here: {string.Join(", ", o.ClientOrderIds)}",
+        AutomaticHalt h => $"Trading HALTED for client {h.ClientId}: {h.Reason}. Resume with `robson resume --client-id {h.ClientId} --acknowledge-risk`.",
+        _ => notice.ToString(),
+    };
+}
