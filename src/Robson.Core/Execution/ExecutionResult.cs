@@ -20,8 +20,15 @@ public sealed record ExecutionResult(
     /// <summary>Things that happened besides the orders, e.g. an automatic halt at the loss limit.</summary>
     public IReadOnlyList<ExecutionNotice> Notices { get; init; } = [];
 
-    /// <summary>True when guards were evaluated and none would block LIVE (for a DRY-RUN: LIVE would pass them now).</summary>
-    public bool LiveReady => Guards.Count > 0 && Guards.All(g => !g.BlocksLive);
+    /// <summary>
+    /// True when guards were evaluated, none would block LIVE and nothing was left unchecked (for a DRY-RUN: LIVE would
+    /// pass them now). A DRY-RUN that could not read the account (a real venue without credentials) is not LIVE-ready:
+    /// LIVE reads the balances and decides.
+    /// </summary>
+    public bool LiveReady => Guards.Count > 0 && Guards.All(g => !g.BlocksLive) && !AccountUnchecked;
+
+    /// <summary>True when a guard reports that the venue's balances were not read (funds, position size, drawdown unchecked).</summary>
+    public bool AccountUnchecked => Guards.Any(g => g.Details.GetValueOrDefault(MarketConditionsGuard.AccountCheckedKey) == "false");
 
     /// <summary>The guards that would block LIVE, in report order.</summary>
     public IReadOnlyList<string> BlockingLive => Guards.Where(g => g.BlocksLive).Select(g => g.Name).ToList();

@@ -42,6 +42,12 @@ public sealed record GuardContext(
     /// </summary>
     public IReadOnlyList<ValidationIssue> MarketFailures { get; init; } = [];
 
+    /// <summary>
+    /// False when the venue gave no balances (a real venue in a DRY-RUN, which loads no credentials): funds, position
+    /// size and drawdown were not checked, and only LIVE, which reads them, can say.
+    /// </summary>
+    public bool AccountChecked { get; init; } = true;
+
     /// <summary>Each symbol's mid now and at validation, reported with a market failure.</summary>
     public IReadOnlyDictionary<string, string> MarketComparison { get; init; } = Domain.Details.None;
 }

@@ -17,8 +17,22 @@ public sealed class MarketConditionsGuard : IExecutionGuard
     {
         if (context.Plan.Kind == PlanKind.Cancel)
             return GuardResult.Pass(Name, "A cancel does not depend on the market");
-        return Judge(Name, context.Mode, context.MarketFailures, context.MarketComparison, context.LatestValidation?.ValidatedAt);
+        var verdict = Judge(Name, context.Mode, context.MarketFailures, context.MarketComparison, context.LatestValidation?.ValidatedAt);
+        if (context.AccountChecked || !verdict.Passed)
+            return verdict;
+        // A DRY-RUN on a venue that gives balances only with credentials: say what was not checked, and that LIVE decides.
+        var details = new Details();
+        foreach (var (key, value) in verdict.Details) details[key] = value;
+        details[AccountCheckedKey] = "false";
+        return verdict with
+        {
+            Message = verdict.Message + "; balances not read (a DRY-RUN loads no credentials): LIVE reads them and checks funds, position size and drawdown",
+            Details = details,
+        };
     }
+
+    /// <summary>Set to "false" in the details when the account could not be read, so LIVE readiness is not confirmed.</summary>
+    public const string AccountCheckedKey = "account_checked";
 
     /// <summary>The verdict on a set of market failures; also used for the check made as each LIVE order leaves.</summary>
     public static GuardResult Judge(string name, ExecutionMode mode, IReadOnlyList<ValidationIssue> failures,

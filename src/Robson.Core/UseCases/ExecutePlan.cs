@@ -37,6 +37,9 @@ public sealed class ExecutePlan(RobsonEnvironment env)
         Estimate estimate;
         try
         {
+            // The venue's clock is read once; "today", ages and fills are dated by it from here on, with no further request.
+            if (plan.Kind != PlanKind.Cancel)
+                run.ClockOffset = venue.Now() - env.Time.GetUtcNow();
             if (run.Live)
                 ReconcileFirst.Run(run);
             estimate = Estimate.Read(run);

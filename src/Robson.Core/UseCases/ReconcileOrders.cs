@@ -66,6 +66,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                     continue; // resting and unchanged
 
                 var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
+                var filledAt = FillTime(env.Time.GetUtcNow(), venue.Now());
                 using var tx = env.Store.BeginExclusive();
                 var current = env.Store.FindOrder(clientId, order.ClientOrderId);
                 if (current is null || current.Status != order.Status)
@@ -73,7 +74,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 if (answer.Status == OrderStatus.NotSent && !env.Store.ChangeOrderStatus(clientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.NotSent, env.Time.GetUtcNow()))
                     continue;
                 var plan = env.Store.FindPlan(clientId, order.PlanId);
-                var updated = OrderOutcomes.Record(env.Store, venue, current, answer, fees, plan?.Hash, env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderReconciled);
+                var updated = OrderOutcomes.Record(env.Store, venue, current, answer, fees, plan?.Hash, env.Actor, filledAt, AuditKinds.OrderReconciled);
                 tx.Commit();
                 (updated.IsUnresolved ? open : resolved).Add(new ReconciledOrder(updated, order.Status, answer.Reason));
             }
@@ -85,6 +86,14 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
         }
         return new ReconcileReport(clientId, resolved, open.Where(o => o.Order.IsUnresolved).ToList(), Orphans(clientId, venueName, problems), problems);
     }
+
+    /// <summary>
+    /// When a fill found by reconcile is recorded: the local clock while it agrees with the venue's (it orders fills
+    /// consistently across processes), the venue's when the local clock is off by more than LIVE tolerates, so a fill is
+    /// never counted on the wrong day.
+    /// </summary>
+    public static DateTimeOffset FillTime(DateTimeOffset local, DateTimeOffset venue) =>
+        (venue - local).Duration() <= Guards.VenueClockGuard.MaxSkew ? local : venue;
 
     private List<VenueOpenOrder> Orphans(ClientId clientId, string? venueName, List<string> problems)
     {

@@ -105,6 +105,14 @@ internal static class Schema
         CREATE INDEX fills_by_venue ON fills (client_id, venue, filled_at);
         CREATE INDEX orders_by_venue_day ON orders (client_id, venue, day);
         """,
+        // The daily limits and drawdown read these: deleting an order would lower the day's count and notional, and
+        // deleting equity would reset the drawdown peak. Orders still change status (conditional UPDATEs).
+        """
+        CREATE TRIGGER IF NOT EXISTS orders_no_delete BEFORE DELETE ON orders BEGIN SELECT RAISE(ABORT, 'orders are never deleted'); END;
+        CREATE TRIGGER IF NOT EXISTS equity_snapshots_no_update BEFORE UPDATE ON equity_snapshots BEGIN SELECT RAISE(ABORT, 'equity snapshots are append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS equity_snapshots_no_delete BEFORE DELETE ON equity_snapshots BEGIN SELECT RAISE(ABORT, 'equity snapshots are append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS equity_peaks_no_delete BEFORE DELETE ON equity_peaks BEGIN SELECT RAISE(ABORT, 'equity peaks are never deleted'); END;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -208,7 +208,16 @@ internal sealed class BinanceHttp : IDisposable
     private long MeasureClockOffset()
     {
         var before = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var reply = Send(HttpMethod.Get, "/api/v3/time", [], signed: false);
+        BinanceReply reply;
+        try
+        {
+            reply = Send(HttpMethod.Get, "/api/v3/time", [], signed: false);
+        }
+        catch (BinanceTransportException e)
+        {
+            // Nothing was sent that changes state (a signed request waits for the clock): the venue is unavailable.
+            throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {e.Message}", e);
+        }
         var after = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (!reply.IsSuccess || !reply.Body.TryGetProperty("serverTime", out var serverTime))
             throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {reply.Describe()}");

@@ -23,6 +23,7 @@ public sealed class AppendOnlyTablesTests : IDisposable
     [InlineData("validations")]
     [InlineData("executions")]
     [InlineData("fills")]
+    [InlineData("equity_snapshots")]
     public void AppendOnlyTable_RefusesUpdateAndDelete(string table)
     {
         Assert.True(AuditTampering.Scalar<long>(_robson.DatabasePath, $"SELECT count(*) FROM {table}") > 0);
@@ -37,4 +38,16 @@ public sealed class AppendOnlyTablesTests : IDisposable
     [Fact]
     public void Orders_StayUpdatable_ForTheirStatusChanges() =>
         AuditTampering.Sql(_robson.DatabasePath, "UPDATE orders SET updated_at = updated_at");
+
+    [Theory]
+    [InlineData("orders")]       // would lower the day's order count and notional
+    [InlineData("equity_peaks")] // would reset the drawdown peak
+    public void TablesTheLimitsReadFrom_RefuseDelete(string table)
+    {
+        Assert.True(AuditTampering.Scalar<long>(_robson.DatabasePath, $"SELECT count(*) FROM {table}") > 0);
+
+        var delete = Assert.Throws<SqliteException>(() => AuditTampering.Sql(_robson.DatabasePath, $"DELETE FROM {table}"));
+
+        Assert.Contains("never deleted", delete.Message);
+    }
 }

@@ -51,6 +51,37 @@ public sealed class BetweenLegsTests : IDisposable
         Assert.Equal("FAILED", shown.GetProperty("executions")[0].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public void MarketMovedWhileTheFirstLegWasOnTheVenue_TheNextLegFailsItsSendTimeCheck_AndIsNotSent()
+    {
+        var strategy = _robson.CreateLiveStrategy(maxPosition: "60");
+        _robson.Expect(0, "paper", "deposit", "ETH", "2", "--client-id", "1");
+        var planId = _robson.Expect(0, "plan", "rebalance", "--target", "BTC:50,ETH:20,USDT:30", "--client-id", "1",
+            "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
+        _robson.Expect(0, "validate", planId, "--client-id", "1"); // SELL ETH, then BUY 0.13333 BTC at about 60,000
+
+        Core.Execution.ExecutionResult result;
+        using (var store = SqliteStore.Open(_robson.Home, createIfMissing: false))
+        {
+            var paper = new PaperVenue(store, store, _robson.Clock);
+            var actor = new AuditActor("tester", "test-host", "robson execute", "test");
+            // While the sell is on the venue, BTC jumps 50 %: the buy would now cost more than the account holds.
+            var venue = new HaltOnFirstOrder(paper, () => store.SetPrice(Symbol.From("BTCUSDT"), 90_000m, _robson.Clock.GetUtcNow()));
+            var env = new RobsonEnvironment(store, new OneVenue(venue), _robson.Clock, new CountingIds(), actor);
+            result = new ExecutePlan(env).Execute(new ExecutePlanRequest(ClientId.From(1), planId, ExecutionMode.Live, true)).Value!;
+        }
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(["FILLED", "NOT_SENT"], result.Actions.Select(a => a.Details["status"]));
+        Assert.Contains("the market failed a rule when the order was leaving", result.Actions[1].Details["reason"]);
+        var market = result.Guards.Single(g => g.Name == "MarketConditions");
+        Assert.False(market.Passed);
+        Assert.Equal("90000", market.Details["BTCUSDT.mid_now"]);
+        Assert.Equal("60000", market.Details["BTCUSDT.mid_at_validation"]);
+        Assert.Equal(0m, _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Json.GetProperty("balances").EnumerateArray()
+            .Where(b => b.GetProperty("asset").GetString() == "BTC").Select(b => b.GetProperty("free").GetDecimal()).SingleOrDefault());
+    }
+
     private sealed record ExecutionResultSummary(ExecutionStatus Status, IReadOnlyList<string> LegStatuses, string SecondReason);
 
     private sealed class OneVenue(IVenue venue) : IVenueDirectory
@@ -64,7 +95,7 @@ public sealed class BetweenLegsTests : IDisposable
         public string NewId() => $"betweenlegs{++_next}";
     }
 
-    /// <summary>The paper venue, except that the first order placed also halts the tenant, as an operator would meanwhile.</summary>
+    /// <summary>The paper venue, except that something else happens meanwhile (a halt, a price move) after the first order is placed.</summary>
     private sealed class HaltOnFirstOrder(PaperVenue paper, Action halt) : IVenue
     {
         private bool _halted;

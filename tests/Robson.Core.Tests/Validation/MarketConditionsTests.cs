@@ -52,4 +52,14 @@ public sealed class MarketConditionsTests
 
         Assert.Contains(MarketConditions.Failures(context), f => f.Code == ValidationCodes.MaxSlippageExceeded);
     }
+
+    [Fact]
+    public void Failures_AtLiveWithoutTheAccount_FailClosed_WithAccountUnavailable()
+    {
+        var context = ValidationContexts.For(Plan(LimitBuy() with { StopLoss = 48_000m })) with { Account = null };
+
+        Assert.Empty(MarketConditions.Failures(context));
+        Assert.Equal(ValidationCodes.AccountUnavailable, Assert.Single(MarketConditions.Failures(context, requireAccount: true)).Code);
+        Assert.Equal(ValidationCodes.AccountUnavailable, Assert.Single(MarketConditions.FailuresOfLeg(context, 0)).Code);
+    }
 }

@@ -84,6 +84,7 @@ public static class ExecutionRenderer
     public static string? LiveVerdict(ExecutionResult r, Style style) => r.Mode != ExecutionMode.DryRun ? null
         : r.BlockingLive.Count > 0 ? style.Bad("LIVE WOULD BE BLOCKED BY: " + string.Join(", ", r.BlockingLive))
         : r.LiveReady ? style.Ok("LIVE READY: no guard would block LIVE now (run with --live --acknowledge-risk)")
+        : r.AccountUnchecked ? style.Warn("LIVE NOT CONFIRMED: no guard would block LIVE, but the account was not read (a DRY-RUN loads no credentials); LIVE reads it and checks funds, position size and drawdown")
         : null;
 
     /// <summary>Never claims orders that were not placed.</summary>

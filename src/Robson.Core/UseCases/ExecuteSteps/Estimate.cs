@@ -1,4 +1,5 @@
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 using Robson.Core.Guards;
 using Robson.Core.Market;
 using Robson.Core.Validation;
@@ -27,14 +28,17 @@ internal sealed record Estimate(
         if (plan.Kind == PlanKind.Cancel)
             return new Estimate(MarketSnapshot.Empty, plan.Legs.Select(_ => (SimulatedFill?)null).ToList(), new PlanExposure([]), true, [], local, local);
         var market = MarketReader.Read(run.Venue, run.ClientId, plan.Legs);
+        // A market order is simulated as it would be sent: capped at the collar from the mid (LIMIT IOC).
+        var collar = (run.Strategy?.Settings ?? new Strategies.StrategySettings()).PriceCollarPercent;
         var fills = plan.Legs.Select(leg => leg.IsCancel || !market.Books.TryGetValue(leg.Symbol, out var book)
             ? null
-            : FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice, market.TakerFeeRate)).ToList();
+            : FillSimulator.Simulate(book, leg.Side, leg.Quantity,
+                leg.LimitPrice ?? PriceCap.For(leg, book.Mid, collar, market.Rules.GetValueOrDefault(leg.Symbol)?.TickSize ?? 0m), market.TakerFeeRate)).ToList();
         // A cancel adds no order and no notional.
         var exposure = new PlanExposure(plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select(x => Notional(x.leg, fills[x.i])).ToList());
         var withoutPrice = plan.Legs.Where(l => !l.IsCancel && l.Type == OrderType.Market && market.Mid(l.Symbol) is null)
             .Select(l => l.Symbol.Value).Distinct().ToList();
-        var venueTime = run.Venue.Now();
+        var venueTime = run.VenueNow();
         var onlyReduces = PositionReduction.OnlyReduces(plan, market.Rules, market.Account?.Balances);
         return new Estimate(market, fills, exposure, onlyReduces, withoutPrice, local, venueTime);
     }

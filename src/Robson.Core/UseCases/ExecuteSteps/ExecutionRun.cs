@@ -23,6 +23,15 @@ internal sealed class ExecutionRun(RobsonEnvironment env, ExecutePlanRequest req
     /// <summary>Read when the plan is loaded, and again under the reserving lock (a change made meanwhile applies).</summary>
     public Strategy? Strategy { get; set; }
 
+    /// <summary>The venue's clock minus the local clock, measured once before anything else (zero on paper and for cancels).</summary>
+    public TimeSpan ClockOffset { get; set; }
+
+    /// <summary>Now on the venue's clock: the local clock plus the offset measured at the start, with no request.</summary>
+    public DateTimeOffset VenueNow() => env.Time.GetUtcNow() + ClockOffset;
+
+    /// <summary>True when this execution trades real money (every venue but paper).</summary>
+    public bool RealVenue => VenueScope.IsReal(venue.Name);
+
     /// <summary>Things that happened besides the orders (reconcile, an automatic halt).</summary>
     public List<ExecutionNotice> Notices { get; } = [];
 

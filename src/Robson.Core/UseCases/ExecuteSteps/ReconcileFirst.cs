@@ -15,8 +15,10 @@ internal static class ReconcileFirst
             run.Notices.Add(new ReconciledFirst(report.Resolved.Count));
         if (report.Orphans.Count > 0)
             run.Notices.Add(new OrphanOrders(report.Orphans.Select(o => o.ClientOrderId).ToList()));
+        // Only real money halts the tenant by itself: paper's loss limit holds on paper alone (ExecutionLimits).
+        if (!run.RealVenue) return;
         using var tx = run.Store.BeginExclusive();
-        var now = run.Venue.Now();
+        var now = run.VenueNow();
         if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
             run.Notices.Add(halt);
         tx.Commit();

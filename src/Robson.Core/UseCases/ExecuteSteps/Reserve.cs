@@ -27,19 +27,21 @@ internal static class Reserve
         var validation = store.LatestValidation(run.ClientId, plan.Id);
         var marketFailures = plan.Kind == PlanKind.Cancel
             ? []
-            : MarketConditions.Failures(MarketCheck.Context(run, estimate.Market, today, estimate.LocalTime));
+            : MarketConditions.Failures(MarketCheck.Context(run, estimate.Market, today, estimate.LocalTime), requireAccount: run.Live);
         var context = new GuardContext(run.ClientId, plan, run.Strategy, run.Request.Mode, run.Request.RiskAcknowledged,
             validation, now, today, estimate.Exposure, store.PlanHasLiveOrders(run.ClientId, plan.Id))
         {
             TradingStatus = store.GetTradingState(run.ClientId),
             PlanOnlyReduces = estimate.OnlyReduces,
-            UnresolvedSymbols = store.UnresolvedOrders(run.ClientId, null)
+            // Books are per venue: an order of unknown outcome leaves the position unknown on its own venue only.
+            UnresolvedSymbols = store.UnresolvedOrders(run.ClientId, run.Venue.Name)
                 .Where(o => o.Status == OrderStatus.Unknown || now - o.CreatedAt > ReconcileOrders.InFlightGrace)
                 .Select(o => o.Symbol.Value).ToHashSet(),
             ClockSkew = estimate.VenueTime - estimate.LocalTime,
             SymbolsWithoutPrice = estimate.SymbolsWithoutPrice,
             MarketFailures = marketFailures,
             MarketComparison = MarketCheck.Comparison(estimate.Market, validation),
+            AccountChecked = estimate.Market.Account is not null,
         };
         var guards = GuardPipeline.EvaluateAll(context);
         var passed = guards.All(g => g.Passed);

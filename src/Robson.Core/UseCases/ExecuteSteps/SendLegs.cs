@@ -87,7 +87,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
                 return null;
             }
         }
-        var now = run.Venue.Now();
+        var now = run.VenueNow();
         var today = DailyUsageQuery.For(run.Store, run.ClientId, run.Venue.Name, ExecutionRun.DayOf(now));
         var failures = MarketConditions.FailuresOfLeg(MarketCheck.Context(run, market, today, local), legIndex);
         if (failures.Count > 0)
@@ -113,7 +113,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
     {
         var store = run.Store;
         using var tx = store.BeginExclusive();
-        var now = run.Venue.Now();
+        var now = run.VenueNow();
         if (BetweenLegs(leg, now) is { } reason)
         {
             SettleNotSent(order, reason);
@@ -178,16 +178,20 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
         }
         var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
+        // Fills are dated on the local clock: LIVE refuses one more than 30 s from the venue's (CLOCK_SKEW), and a clock
+        // shared by every process on this machine keeps fills in the order they happened (the average cost depends on it).
+        var filledAt = run.Env.Time.GetUtcNow();
         using var tx = store.BeginExclusive();
         // Reconcile may have settled the order meanwhile: its venue-confirmed state is never overwritten by a weaker
         // answer; an inferred one ("not placed") gives way to what the venue said.
         var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
         if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
-            OrderOutcomes.Record(store, venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(),
+            OrderOutcomes.Record(store, venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, filledAt,
                 AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
-        // The fills may take today's loss to the limit: halt now, so the next leg's SENT step sees it.
-        var now = venue.Now();
-        if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
+        // The fills may take today's real loss to the limit: halt now, so the next leg's SENT step sees it. Paper's loss
+        // limit holds on paper alone (the between-legs check and ExecutionLimits), and never halts real trading.
+        var now = run.VenueNow();
+        if (run.RealVenue && new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
             run.Notices.Add(halt);
         tx.Commit();
         return new LegOutcome(order.LegIndex, order, answer, cap);

@@ -230,4 +230,26 @@ public sealed class BooksPerVenueTests : IDisposable
             Assert.Equal(2m, Limit(_t.Report("--venue", "paper"), "orders").GetProperty("used").GetDecimal());
         }
     }
+
+    [Fact]
+    public void PaperExecution_NeverHaltsTheTenant_OnARealLossJudgedByThePaperStrategysLimit()
+    {
+        // A real loss of about 200 today, within the Binance strategy's 1,000; a paper strategy allows only 100 a day.
+        _f.Exchange.SetBalance("BTC", 1m);
+        Assert.Equal(0, Trade("bn", "buy", "0.1").ExitCode);
+        _f.Exchange.SetMid("BTCUSDT", 58_000m);
+        Assert.Equal(0, Trade("bn", "sell", "0.1").ExitCode);
+        var paperStrategy = Robson.CreateLiveStrategy(maxLoss: "100");
+        Robson.Expect(0, "paper", "set-price", "BTCUSDT", "60000");
+        var paperBuy = Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--strategy-id", paperStrategy, "--stop-loss", "58200");
+        Robson.Expect(0, "validate", paperBuy, "--client-id", "1");
+
+        var paper = Live(paperBuy);
+
+        Assert.True(paper.ExitCode == 0, paper.ToString());
+        Assert.Empty(paper.Json.GetProperty("notices").EnumerateArray());
+        _f.Exchange.SetMid("BTCUSDT", 60_000m);
+        var next = Trade("bn", "buy", "0.001"); // the tenant is not halted: real trading goes on
+        Assert.True(next.ExitCode == 0, next.ToString());
+    }
 }

@@ -136,4 +136,35 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
         Assert.Contains("MAX_SLIPPAGE_EXCEEDED", Guard(run, "MarketConditions").GetProperty("details").GetProperty("codes").GetString());
         Assert.Empty(_f.Exchange.Orders);
     }
+
+    [Fact]
+    public void DryRun_CannotReadTheAccount_SaysLiveIsNotConfirmed_InsteadOfLiveReady()
+    {
+        // A DRY-RUN loads no credentials, so a position LIVE will refuse cannot be seen: it must not say LIVE READY.
+        var plan = Validated(Strategy(), "1"); // 60,000 of 100,000 equity > 50 %
+
+        var dry = _f.Robson.Expect(0, "execute", plan, "--client-id", "1", "--json");
+        var human = _f.Robson.Expect(0, "execute", plan, "--client-id", "1");
+
+        Assert.False(dry.Json.GetProperty("live_ready").GetBoolean());
+        Assert.Equal("false", Guard(dry, "MarketConditions").GetProperty("details").GetProperty("account_checked").GetString());
+        Assert.Contains("LIVE NOT CONFIRMED", human.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(1, _f.Live(plan).ExitCode); // and LIVE, which reads the account, refuses it
+    }
+
+    [Fact]
+    public void ReconcileWithTheLocalClockADayBehind_DatesTheFillsOnTheVenuesDay()
+    {
+        var plan = _f.Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--limit", "58200", "--stop-loss", "56000", "--venue", "bn", "--strategy-id", Strategy());
+        _f.Robson.Expect(0, "validate", plan, "--client-id", "1");
+        var placed = _f.Live(plan);
+        Assert.True(_f.Exchange.FillOrder(_f.Action(placed).GetProperty("details").GetProperty("client_order_id").GetString()!));
+
+        _f.Robson.Clock.Skew = TimeSpan.FromDays(-1);
+        _f.Robson.Expect(0, "reconcile", "--client-id", "1");
+        _f.Robson.Clock.Skew = TimeSpan.Zero;
+
+        var today = _f.Robson.Expect(0, "report", "--client-id", "1", "--venue", "bn", "--json").Json;
+        Assert.Equal(1, today.GetProperty("fills").GetInt32());
+    }
 }
