@@ -22,9 +22,7 @@ public sealed class RefuseTamperedPlan(RobsonEnvironment env)
         using var tx = env.Store.BeginExclusive();
         env.Store.InsertExecution(result);
         env.Store.Append(AuditEvent(env, request.ClientId, tampering, "execute", now));
-        env.Store.Append(new AuditEntry(result.ClientId, AuditKinds.PlanExecuted, result.Status.Wire(), result.PlanId, result.PlanHash,
-            Details.Of(("execution_id", result.ExecutionId), ("mode", result.Mode.Wire()), ("venue", result.Venue), ("guards", "-" + guard.Name),
-                ("actions", 0), ("error", result.Error)), env.Actor, now));
+        env.Store.Append(ExecuteSteps.ExecutionRun.Executed(result, env.Actor));
         tx.Commit();
         return result;
     }

@@ -46,11 +46,15 @@ internal sealed class ExecutionRun(RobsonEnvironment env, ExecutePlanRequest req
     public void Record(ExecutionResult result)
     {
         Store.InsertExecution(result);
-        Store.Append(new AuditEntry(result.ClientId, AuditKinds.PlanExecuted, result.Status.Wire(), result.PlanId, result.PlanHash,
+        Store.Append(Executed(result, env.Actor));
+    }
+
+    /// <summary>The PLAN_EXECUTED event of an execution, whatever its outcome.</summary>
+    public static AuditEntry Executed(ExecutionResult result, AuditActor actor) =>
+        new(result.ClientId, AuditKinds.PlanExecuted, result.Status.Wire(), result.PlanId, result.PlanHash,
             Details.Of(("execution_id", result.ExecutionId), ("mode", result.Mode.Wire()), ("venue", result.Venue),
                 ("guards", string.Join(",", result.Guards.Select(g => (g.Passed ? "+" : "-") + g.Name))),
-                ("actions", result.Actions.Count), ("error", result.Error)), env.Actor, result.ExecutedAt));
-    }
+                ("actions", result.Actions.Count), ("error", result.Error)), actor, result.ExecutedAt);
 
     /// <summary>Records an execution on its own (a refusal before any order was reserved).</summary>
     public ExecutionResult RecordAlone(ExecutionResult result)
