@@ -1,5 +1,6 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
+using Robson.Core.Execution;
 using Robson.Core.Market;
 using Robson.Core.Plans;
 using Robson.Core.Ports;
@@ -20,31 +21,39 @@ public sealed class BetweenLegsTests : IDisposable
 
     public void Dispose() => _robson.Dispose();
 
-    [Fact]
-    public void HaltIssuedWhileTheFirstLegIsOnTheVenue_StopsTheRemainingLegs()
+    /// <summary>A rebalance validated on paper: SELL ETH, then BUY 0.13333 BTC at about 60,000.</summary>
+    private string ValidatedRebalance()
     {
         var strategy = _robson.CreateLiveStrategy(maxPosition: "60");
         _robson.Expect(0, "paper", "deposit", "ETH", "2", "--client-id", "1");
         var planId = _robson.Expect(0, "plan", "rebalance", "--target", "BTC:50,ETH:20,USDT:30", "--client-id", "1",
             "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
         _robson.Expect(0, "validate", planId, "--client-id", "1");
+        return planId;
+    }
 
-        ExecutionResultSummary summary;
-        using (var store = SqliteStore.Open(_robson.Home, createIfMissing: false))
-        {
-            var paper = new PaperVenue(store, store, _robson.Clock);
-            var actor = new AuditActor("tester", "test-host", "robson execute", "test");
-            RobsonEnvironment? env = null;
-            var venue = new HaltOnFirstOrder(paper, () => new ManageTradingState(env!).Halt(ClientId.From(1), "operator: stop everything"));
-            env = new RobsonEnvironment(store, new OneVenue(venue), _robson.Clock, new CountingIds(), actor);
+    /// <summary>Executes the plan LIVE through the use case; <paramref name="meanwhile"/> runs once the first order is placed.</summary>
+    private ExecutionResult ExecuteLive(string planId, Func<SqliteStore, Func<RobsonEnvironment>, Action> meanwhile)
+    {
+        using var store = SqliteStore.Open(_robson.Home, createIfMissing: false);
+        var paper = new PaperVenue(store, store, _robson.Clock);
+        var actor = new AuditActor("tester", "test-host", "robson execute", "test");
+        RobsonEnvironment? env = null;
+        var venue = new AfterFirstOrder(paper, meanwhile(store, () => env!));
+        env = new RobsonEnvironment(store, new OneVenue(venue), _robson.Clock, new CountingIds(), actor);
+        return new ExecutePlan(env).Execute(new ExecutePlanRequest(ClientId.From(1), planId, ExecutionMode.Live, true)).Value!;
+    }
 
-            var result = new ExecutePlan(env).Execute(new ExecutePlanRequest(ClientId.From(1), planId, ExecutionMode.Live, true)).Value!;
-            summary = new ExecutionResultSummary(result.Status, result.Actions.Select(a => a.Details["status"]).ToList(), result.Actions[1].Details["reason"]);
-        }
+    [Fact]
+    public void HaltIssuedWhileTheFirstLegIsOnTheVenue_StopsTheRemainingLegs()
+    {
+        var planId = ValidatedRebalance();
 
-        Assert.Equal(ExecutionStatus.Failed, summary.Status);
-        Assert.Equal(["FILLED", "NOT_SENT"], summary.LegStatuses);
-        Assert.Contains("HALTED", summary.SecondReason);
+        var result = ExecuteLive(planId, (_, env) => () => new ManageTradingState(env()).Halt(ClientId.From(1), "operator: stop everything"));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(["FILLED", "NOT_SENT"], result.Actions.Select(a => a.Details["status"]));
+        Assert.Contains("HALTED", result.Actions[1].Details["reason"]);
         var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
         Assert.Equal(1, report.GetProperty("orders").GetInt32()); // the leg not sent does not count
         var shown = _robson.Expect(0, "executions", "list", "--client-id", "1", "--json").Json;
@@ -54,22 +63,10 @@ public sealed class BetweenLegsTests : IDisposable
     [Fact]
     public void MarketMovedWhileTheFirstLegWasOnTheVenue_TheNextLegFailsItsSendTimeCheck_AndIsNotSent()
     {
-        var strategy = _robson.CreateLiveStrategy(maxPosition: "60");
-        _robson.Expect(0, "paper", "deposit", "ETH", "2", "--client-id", "1");
-        var planId = _robson.Expect(0, "plan", "rebalance", "--target", "BTC:50,ETH:20,USDT:30", "--client-id", "1",
-            "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
-        _robson.Expect(0, "validate", planId, "--client-id", "1"); // SELL ETH, then BUY 0.13333 BTC at about 60,000
+        var planId = ValidatedRebalance();
 
-        Core.Execution.ExecutionResult result;
-        using (var store = SqliteStore.Open(_robson.Home, createIfMissing: false))
-        {
-            var paper = new PaperVenue(store, store, _robson.Clock);
-            var actor = new AuditActor("tester", "test-host", "robson execute", "test");
-            // While the sell is on the venue, BTC jumps 50 %: the buy would now cost more than the account holds.
-            var venue = new HaltOnFirstOrder(paper, () => store.SetPrice(Symbol.From("BTCUSDT"), 90_000m, _robson.Clock.GetUtcNow()));
-            var env = new RobsonEnvironment(store, new OneVenue(venue), _robson.Clock, new CountingIds(), actor);
-            result = new ExecutePlan(env).Execute(new ExecutePlanRequest(ClientId.From(1), planId, ExecutionMode.Live, true)).Value!;
-        }
+        // While the sell is on the venue, BTC jumps 50 %: the buy would now cost more than the account holds.
+        var result = ExecuteLive(planId, (store, _) => () => store.SetPrice(Symbol.From("BTCUSDT"), 90_000m, _robson.Clock.GetUtcNow()));
 
         Assert.Equal(ExecutionStatus.Failed, result.Status);
         Assert.Equal(["FILLED", "NOT_SENT"], result.Actions.Select(a => a.Details["status"]));
@@ -81,8 +78,6 @@ public sealed class BetweenLegsTests : IDisposable
         Assert.Equal(0m, _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Json.GetProperty("balances").EnumerateArray()
             .Where(b => b.GetProperty("asset").GetString() == "BTC").Select(b => b.GetProperty("free").GetDecimal()).SingleOrDefault());
     }
-
-    private sealed record ExecutionResultSummary(ExecutionStatus Status, IReadOnlyList<string> LegStatuses, string SecondReason);
 
     private sealed class OneVenue(IVenue venue) : IVenueDirectory
     {
@@ -96,9 +91,9 @@ public sealed class BetweenLegsTests : IDisposable
     }
 
     /// <summary>The paper venue, except that something else happens meanwhile (a halt, a price move) after the first order is placed.</summary>
-    private sealed class HaltOnFirstOrder(PaperVenue paper, Action halt) : IVenue
+    private sealed class AfterFirstOrder(PaperVenue paper, Action meanwhile) : IVenue
     {
-        private bool _halted;
+        private bool _done;
 
         public string Name => paper.Name;
         public DateTimeOffset Now() => paper.Now();
@@ -114,10 +109,10 @@ public sealed class BetweenLegsTests : IDisposable
         public VenueOrderResult PlaceOrder(VenueOrderRequest request)
         {
             var result = paper.PlaceOrder(request);
-            if (!_halted)
+            if (!_done)
             {
-                _halted = true;
-                halt();
+                _done = true;
+                meanwhile();
             }
             return result;
         }
