@@ -20,6 +20,22 @@ public static class SettingKinds
         value => new SettingValue.WholeNumber(value),
         value => Expect<SettingValue.WholeNumber>(value).Value);
 
+    /// <summary>A decimal &gt; 0 and below <paramref name="limit"/> (a percent that must leave something, e.g. the collar).</summary>
+    public static SettingKind<decimal> PositiveDecimalBelow(decimal limit) => new(
+        (text, option) => Decimals.ParsePositive(text, option) is { Success: true, Value: var value } parsed && value >= limit
+            ? Parsed<decimal>.Fail($"{option} must be below {Decimals.Canonical(limit)}, got '{text}'")
+            : Decimals.ParsePositive(text, option),
+        value => new SettingValue.Number(value),
+        value => Expect<SettingValue.Number>(value).Value);
+
+    /// <summary>A whole number from 1 to <paramref name="max"/>.</summary>
+    public static SettingKind<int> PositiveWholeNumberUpTo(int max) => new(
+        (text, option) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max
+            ? Parsed<int>.Ok(value)
+            : Parsed<int>.Fail($"{option} must be a whole number from 1 to {max}, got '{text}'"),
+        value => new SettingValue.WholeNumber(value),
+        value => Expect<SettingValue.WholeNumber>(value).Value);
+
     public static readonly SettingKind<decimal?> OptionalPositiveDecimal = Optional(PositiveDecimal);
 
     public static readonly SettingKind<int?> OptionalPositiveWholeNumber = Optional(PositiveWholeNumber);

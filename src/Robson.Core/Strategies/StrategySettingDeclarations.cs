@@ -67,8 +67,8 @@ public static class StrategySettingDeclarations
         s => s.ValidationTtlMinutes, (s, v) => s with { ValidationTtlMinutes = v });
 
     public static readonly StrategySetting<decimal> PriceCollarPercent = new(
-        "price_collar_percent", Policy, SettingKinds.PositiveDecimal,
-        $"Fat-finger collar: a limit farther than this from the mid fails validation (default {StrategySettings.DefaultPriceCollarPercent}).",
+        "price_collar_percent", Policy, SettingKinds.PositiveDecimalBelow(100m),
+        $"Fat-finger collar, below 100: a limit farther than this from the mid fails validation, and a LIVE market order is capped this far from it (default {StrategySettings.DefaultPriceCollarPercent}).",
         s => s.PriceCollarPercent, (s, v) => s with { PriceCollarPercent = v });
 
     public static readonly StrategySetting<decimal> SlippageWarningPercent = new(
@@ -82,8 +82,8 @@ public static class StrategySettingDeclarations
         s => s.MaxSlippagePercent, (s, v) => s with { MaxSlippagePercent = v });
 
     public static readonly StrategySetting<int> SendTimeMaxDataAgeSeconds = new(
-        "send_time_max_data_age_seconds", Policy, SettingKinds.PositiveWholeNumber,
-        $"At LIVE, market data older than this when an order leaves blocks it (default {StrategySettings.DefaultSendTimeMaxDataAgeSeconds}).",
+        "send_time_max_data_age_seconds", Policy, SettingKinds.PositiveWholeNumberUpTo(30),
+        $"At LIVE, market data older than this (1-30) when an order leaves blocks it (default {StrategySettings.DefaultSendTimeMaxDataAgeSeconds}).",
         s => s.SendTimeMaxDataAgeSeconds, (s, v) => s with { SendTimeMaxDataAgeSeconds = v }, placeholder: "N");
 
     public static readonly StrategySetting<IReadOnlyList<PlanKind>> AllowedPlanKinds = new(

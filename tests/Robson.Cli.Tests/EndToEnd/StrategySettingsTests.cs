@@ -84,6 +84,8 @@ public sealed class StrategySettingsTests : IDisposable
         { "--max-slippage-percent", "0" }, { "--max-slippage-percent", "-1" }, { "--max-slippage-percent", "abc" },
         { "--send-time-max-data-age-seconds", "0" }, { "--send-time-max-data-age-seconds", "-1" },
         { "--send-time-max-data-age-seconds", "abc" }, { "--send-time-max-data-age-seconds", "2.5" },
+        { "--send-time-max-data-age-seconds", "31" }, // no staler than validation itself accepts
+        { "--price-collar-percent", "100" }, // a 100 % collar caps a sell at one tick and a buy at twice the mid: no cap
     };
 
     [Theory]
