@@ -61,9 +61,19 @@ public sealed record DailyUsage(int Orders, decimal Notional, decimal RealisedPn
     public decimal RealisedLoss => RealisedPnl < 0 ? -RealisedPnl : 0m;
 }
 
-/// <summary>What this plan would add: one order per leg and each leg's notional (limit price, or expected fill for market).</summary>
+/// <summary>
+/// What this plan would add: one order per leg and what each leg can add to the day's notional at most (its limit; a
+/// market buy at its cap; a market sell at its expected fill).
+/// </summary>
 public sealed record PlanExposure(IReadOnlyList<decimal> LegNotionals)
 {
+    /// <summary>
+    /// Each leg's expected notional (its limit, or its expected fill), as validation values an order for
+    /// max_notional_per_order. <see cref="LegNotionals"/> is what each leg can add at most (a market buy at its cap),
+    /// which the daily limits reserve. The same unless given.
+    /// </summary>
+    public IReadOnlyList<decimal> ExpectedNotionals { get; init; } = LegNotionals;
+
     public int Orders => LegNotionals.Count;
     public decimal Notional => LegNotionals.Sum();
 }

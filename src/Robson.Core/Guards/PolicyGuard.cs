@@ -49,8 +49,8 @@ public sealed class PolicyGuard : IExecutionGuard
                 yield return (GuardCodes.OrderTypeNotAllowed, $"order type {leg.Type.Wire()} is not allowed by the strategy");
             if (live && leg.Type == OrderType.Market && s.MaxNotionalPerOrder is null)
                 yield return (GuardCodes.MarketWithoutNotionalLimit, "a LIVE market order needs max_notional_per_order (strategy set --max-notional-per-order X)");
-            if (s.MaxNotionalPerOrder is { } max && i < exposure.LegNotionals.Count && exposure.LegNotionals[i] > max)
-                yield return (GuardCodes.MaxNotionalPerOrder, $"order notional {Decimals.Canonical(Math.Round(exposure.LegNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
+            if (s.MaxNotionalPerOrder is { } max && i < exposure.ExpectedNotionals.Count && exposure.ExpectedNotionals[i] > max)
+                yield return (GuardCodes.MaxNotionalPerOrder, $"order notional {Decimals.Canonical(Math.Round(exposure.ExpectedNotionals[i], 8))} exceeds max_notional_per_order {Decimals.Canonical(max)}");
         }
     }
 }

@@ -9,6 +9,9 @@ namespace Robson.Core.Guards;
 /// </summary>
 public sealed class ValidationRequiredGuard : IExecutionGuard
 {
+    /// <summary>How far ahead of now a validation may be stamped before it counts as made on a clock running ahead.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromSeconds(5);
+
     public string Name => "ValidationRequired";
 
     public GuardResult Evaluate(GuardContext context)
@@ -34,8 +37,9 @@ public sealed class ValidationRequiredGuard : IExecutionGuard
                 ("validated_strategy_version", validation.StrategyVersion), ("strategy_version", strategy.Version));
 
         // Ages are measured on the venue's clock; a validation stamped later than now was made on a clock running
-        // ahead, and its age cannot be known.
-        if (validation.ValidatedAt > context.Now)
+        // ahead, and its age cannot be known. Each command measures the venue's clock afresh, to within half a round
+        // trip, so two commands may disagree by a little: only a stamp beyond that tolerance is in the future.
+        if (validation.ValidatedAt - context.Now > FutureTolerance)
             return GuardResult.Fail(Name, GuardCodes.ValidationInFuture, $"Validation is stamped in the future ({validation.ValidatedAt:O}, now {context.Now:O}): validate again", requirement,
                 ("validated_at", validation.ValidatedAt.ToString("O")), ("now", context.Now.ToString("O")));
 

@@ -117,4 +117,20 @@ public sealed class SendTimeChecksTests : IDisposable
         var audit = _robson.Expect(0, "audit", "list", "--client-id", "1", "--json").Json;
         Assert.Contains(audit.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "ORDER_NOT_SENT");
     }
+
+    [Fact]
+    public void MarketBuy_ReservesItsCap_AgainstTheDailyNotional_SoSlippageCannotOvershootIt()
+    {
+        // 0.001 BTC is expected to cost ~60, but may fill up to its cap, 63: a day with room for 62 has no room for it.
+        var strategy = _robson.CreateLiveStrategy(maxNotional: "62");
+        var plan = _robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "0.001");
+
+        var run = Live(plan);
+
+        Assert.Equal(1, run.ExitCode);
+        var limits = Guard(run, "ExecutionLimits");
+        Assert.False(limits.GetProperty("passed").GetBoolean());
+        Assert.Equal("63", limits.GetProperty("details").GetProperty("notional_planned").GetString());
+        Assert.True(Guard(run, "Policy").GetProperty("passed").GetBoolean()); // max_notional_per_order judges the expected fill, as validation does
+    }
 }

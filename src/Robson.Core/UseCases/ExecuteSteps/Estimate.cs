@@ -30,12 +30,17 @@ internal sealed record Estimate(
         var market = MarketReader.Read(run.Venue, run.ClientId, plan.Legs);
         // A market order is simulated as it would be sent: capped at the collar from the mid (LIMIT IOC).
         var collar = (run.Strategy?.Settings ?? new Strategies.StrategySettings()).PriceCollarPercent;
-        var fills = plan.Legs.Select(leg => leg.IsCancel || !market.Books.TryGetValue(leg.Symbol, out var book)
+        var caps = plan.Legs.Select(leg => leg.IsCancel ? null
+            : PriceCap.For(leg, market.Mid(leg.Symbol), collar, market.Rules.GetValueOrDefault(leg.Symbol)?.TickSize ?? 0m)).ToList();
+        var fills = plan.Legs.Select((leg, i) => leg.IsCancel || !market.Books.TryGetValue(leg.Symbol, out var book)
             ? null
-            : FillSimulator.Simulate(book, leg.Side, leg.Quantity,
-                leg.LimitPrice ?? PriceCap.For(leg, book.Mid, collar, market.Rules.GetValueOrDefault(leg.Symbol)?.TickSize ?? 0m), market.TakerFeeRate)).ToList();
+            : FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice ?? caps[i], market.TakerFeeRate)).ToList();
         // A cancel adds no order and no notional.
-        var exposure = new PlanExposure(plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select(x => Notional(x.leg, fills[x.i])).ToList());
+        var orders = plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).ToList();
+        var exposure = new PlanExposure(orders.Select(x => Notional(x.leg, fills[x.i], caps[x.i])).ToList())
+        {
+            ExpectedNotionals = orders.Select(x => Notional(x.leg, fills[x.i], cap: null)).ToList(),
+        };
         var withoutPrice = plan.Legs.Where(l => !l.IsCancel && l.Type == OrderType.Market && market.Mid(l.Symbol) is null)
             .Select(l => l.Symbol.Value).Distinct().ToList();
         var venueTime = run.VenueNow();
@@ -43,8 +48,13 @@ internal sealed record Estimate(
         return new Estimate(market, fills, exposure, onlyReduces, withoutPrice, local, venueTime);
     }
 
-    /// <summary>A limit order is valued at its limit; a market order at its expected fill (the mid for any part the book lacks).</summary>
-    private static decimal Notional(Plans.PlanLeg leg, SimulatedFill? fill) => leg.LimitPrice is { } price
+    /// <summary>
+    /// What an order can add to the day's notional at most: a limit order its limit; a market buy its cap (it cannot fill
+    /// beyond it, however the book moves before it leaves); a market sell its expected fill (the mid for any part the
+    /// book lacks), which the bid bounds.
+    /// </summary>
+    private static decimal Notional(Plans.PlanLeg leg, SimulatedFill? fill, decimal? cap) => leg.LimitPrice is { } price
         ? price * leg.Quantity
+        : leg.Side == OrderSide.Buy && cap is { } c ? c * leg.Quantity
         : fill is null ? 0m : fill.Notional + (fill.RequestedQuantity - fill.FilledQuantity) * (fill.Mid ?? fill.AveragePrice);
 }
