@@ -208,16 +208,9 @@ internal sealed class BinanceHttp : IDisposable
     private long MeasureClockOffset()
     {
         var before = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        BinanceReply reply;
-        try
-        {
-            reply = Send(HttpMethod.Get, "/api/v3/time", [], signed: false);
-        }
-        catch (BinanceTransportException e)
-        {
-            // Nothing was sent that changes state (a signed request waits for the clock): the venue is unavailable.
-            throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {e.Message}", e);
-        }
+        // A read like any other (retried on transient failures); when it still fails nothing that changes state was
+        // sent (a signed request waits for the clock), so the venue is simply unavailable.
+        var reply = Read("/api/v3/time", [], signed: false);
         var after = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (!reply.IsSuccess || !reply.Body.TryGetProperty("serverTime", out var serverTime))
             throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {reply.Describe()}");
