@@ -31,12 +31,15 @@ public sealed class SecretCanaryTests : IDisposable
         var plan = _f.ValidatedPlan();
         Run("plans", "show", plan, "--client-id", "1", "--json");
         Run("validate", plan, "--client-id", "1", "--json");
+        Run("validate", plan, "--client-id", "1", "--with-account"); // loads the credentials to read the account
+        Run("validate", plan, "--client-id", "1", "--with-account", "--json");
         Run("execute", plan, "--client-id", "1");
         Run("execute", plan, "--client-id", "1", "--live");
         Run("execute", plan, "--client-id", "1", "--live", "--acknowledge-risk", "--json");
         Run("execute", plan, "--client-id", "1", "--live", "--acknowledge-risk", "--api-secret", BinanceFixture.Secret);
         var other = _f.Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--venue", "bn2", "--strategy-id", _f.StrategyId);
         Run("validate", other, "--client-id", "1");
+        Run("validate", other, "--client-id", "1", "--with-account"); // the file's secret: signed, refused by the fake
         Run("execute", other, "--client-id", "1", "--live", "--acknowledge-risk"); // signed with the file's secret: the fake refuses it
         Run("reconcile", "--client-id", "1");
         Run("orders", "list", "--client-id", "1");
