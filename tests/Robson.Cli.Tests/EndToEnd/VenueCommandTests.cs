@@ -33,6 +33,7 @@ public sealed class VenueCommandTests : IDisposable
     [InlineData("venue", "add", "x", "--kind", "binance-compatible", "--client-id", "1")]
     [InlineData("venue", "add", "x", "--kind", "binance-compatible", "--base-url", "http://example.com", "--client-id", "1")]
     [InlineData("venue", "add", "paper", "--kind", "binance", "--client-id", "1")]
+    [InlineData("venue", "add", "PAPER", "--kind", "binance", "--client-id", "1")] // would hide behind the paper venue
     [InlineData("venue", "add", "bad name", "--kind", "binance", "--client-id", "1")]
     [InlineData("venue", "add", "x", "--kind", "binance")]
     [InlineData("venue", "add", "x", "--kind", "binance", "--client-id", "1", "--credentials-file", "/nonexistent/creds")]
