@@ -11,7 +11,10 @@ namespace Robson.Core.Guards;
 /// </summary>
 public sealed class MarketConditionsGuard : IExecutionGuard
 {
-    public string Name => "MarketConditions";
+    /// <summary>The guard's name, shared with the check made as each LIVE order leaves (it reports under the same name).</summary>
+    public const string GuardName = "MarketConditions";
+
+    public string Name => GuardName;
 
     public GuardResult Evaluate(GuardContext context)
     {

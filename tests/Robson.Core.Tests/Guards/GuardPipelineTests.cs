@@ -12,6 +12,18 @@ public sealed class GuardPipelineTests
 
     private static readonly TradingStatus Halted = new(TradingState.Halted, "loss limit reached", Now);
 
+    /// <summary>A DRY-RUN of a plan that every guard would refuse at LIVE (the acknowledgement apart).</summary>
+    private static GuardContext DryRunWithEveryProblem() => GuardContexts.DryRun().WithSettings(s => s with { LiveEnabled = false }) with
+    {
+        Today = new DailyUsage(10, 10_000m, -500m),
+        PlanAlreadySent = true,
+        TradingStatus = Halted,
+        UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
+        ClockSkew = TimeSpan.FromMinutes(2),
+        SymbolsWithoutPrice = ["BTCUSDT"],
+        MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
+    };
+
     [Fact]
     public void EvaluateAll_ReportsEveryGuardInReportOrder_TenantContextThenPolicyFirst()
     {
@@ -29,13 +41,7 @@ public sealed class GuardPipelineTests
     [Fact]
     public void EvaluateAll_DryRunWithNothingPreparedAndOverLimits_EveryGuardPasses()
     {
-        var context = GuardContexts.DryRun().WithSettings(s => s with { LiveEnabled = false }) with
-        {
-            Today = new DailyUsage(10, 10_000m, -500m),
-            PlanAlreadySent = true,
-            TradingStatus = Halted,
-            UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
-        };
+        var context = DryRunWithEveryProblem();
 
         Assert.All(GuardPipeline.EvaluateAll(context), r => Assert.True(r.Passed, r.Name));
     }
@@ -108,16 +114,7 @@ public sealed class GuardPipelineTests
     [Fact]
     public void EvaluateAll_DryRun_PassesButMarksEveryGuardThatWouldBlockLive_AcknowledgementAssumed()
     {
-        var context = GuardContexts.DryRun().WithSettings(s => s with { LiveEnabled = false }) with
-        {
-            Today = new DailyUsage(10, 10_000m, -500m),
-            PlanAlreadySent = true,
-            TradingStatus = Halted,
-            UnresolvedSymbols = new HashSet<string> { "BTCUSDT" },
-            ClockSkew = TimeSpan.FromMinutes(2),
-            SymbolsWithoutPrice = ["BTCUSDT"],
-            MarketFailures = [Robson.Core.Validation.ValidationIssue.Failure("PRICE_COLLAR", "limit 20 % from the mid")],
-        };
+        var context = DryRunWithEveryProblem();
 
         var results = GuardPipeline.EvaluateAll(context);
 

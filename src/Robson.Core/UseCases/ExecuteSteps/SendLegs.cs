@@ -93,7 +93,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         if (failures.Count > 0)
         {
             var validation = run.Store.LatestValidation(run.ClientId, run.Plan.Id);
-            SendTimeFailure = MarketConditionsGuard.Judge("MarketConditions", ExecutionMode.Live, failures,
+            SendTimeFailure = MarketConditionsGuard.Judge(MarketConditionsGuard.GuardName, ExecutionMode.Live, failures,
                 MarketCheck.Comparison(market, validation), validation?.ValidatedAt);
             return null;
         }
