@@ -2,7 +2,11 @@ namespace Robson.Core.Domain;
 
 public enum OrderSide { Buy, Sell }
 
-public enum OrderType { Market, Limit }
+/// <summary>Entries are MARKET or LIMIT; protective orders are STOP_LOSS_LIMIT or an OCO list.</summary>
+public enum OrderType { Market, Limit, StopLossLimit, Oco }
+
+/// <summary>How long a limit order may rest: GTC (until canceled), IOC (fill what crosses now, expire the rest), FOK (all now or nothing).</summary>
+public enum TimeInForce { Gtc, Ioc, Fok }
 
 public enum PlanKind { Buy, Sell, Rebalance, Cancel }
 
@@ -18,7 +22,19 @@ public enum IssueSeverity { Warning, Failure }
 public static class EnumText
 {
     public static string Wire(this OrderSide side) => side == OrderSide.Buy ? "BUY" : "SELL";
-    public static string Wire(this OrderType type) => type == OrderType.Market ? "MARKET" : "LIMIT";
+    public static string Wire(this OrderType type) => type switch
+    {
+        OrderType.Market => "MARKET",
+        OrderType.Limit => "LIMIT",
+        OrderType.StopLossLimit => "STOP_LOSS_LIMIT",
+        _ => "OCO",
+    };
+    public static string Wire(this TimeInForce tif) => tif switch
+    {
+        TimeInForce.Gtc => "GTC",
+        TimeInForce.Ioc => "IOC",
+        _ => "FOK",
+    };
     public static string Wire(this PlanKind kind) => kind switch
     {
         PlanKind.Buy => "buy",
@@ -42,7 +58,20 @@ public static class EnumText
     public static string Wire(this IssueSeverity severity) => severity == IssueSeverity.Warning ? "WARNING" : "FAILURE";
 
     public static OrderSide ParseSide(string text) => text == "BUY" ? OrderSide.Buy : OrderSide.Sell;
-    public static OrderType ParseOrderType(string text) => text == "MARKET" ? OrderType.Market : OrderType.Limit;
+    public static OrderType ParseOrderType(string text) => text switch
+    {
+        "MARKET" => OrderType.Market,
+        "STOP_LOSS_LIMIT" => OrderType.StopLossLimit,
+        "OCO" => OrderType.Oco,
+        _ => OrderType.Limit,
+    };
+    public static TimeInForce? ParseTimeInForce(string? text) => text?.ToUpperInvariant() switch
+    {
+        "GTC" => TimeInForce.Gtc,
+        "IOC" => TimeInForce.Ioc,
+        "FOK" => TimeInForce.Fok,
+        _ => null,
+    };
     public static PlanKind ParsePlanKind(string text) => text switch
     {
         "buy" => PlanKind.Buy,

@@ -28,6 +28,12 @@ public sealed record OrderStatus
     /// <summary>Reserved but never sent (the market or the kill switch stopped it, or reconcile found it abandoned).</summary>
     public static readonly OrderStatus NotSent = new("NOT_SENT", unresolved: false, countsAgainstLimits: false, venueConfirmed: false, mayRest: false);
 
+    /// <summary>
+    /// Sent, but the venue does not know it after the moment it could still have been placed (sent_at + the order window
+    /// + the clock uncertainty: the matching engine checks the window again): it never traded, and its symbol is free.
+    /// </summary>
+    public static readonly OrderStatus NotPlaced = new("NOT_PLACED", unresolved: false, countsAgainstLimits: false, venueConfirmed: false, mayRest: false);
+
     /// <summary>The venue refused it (or it was refused before the request left): it cannot have traded.</summary>
     public static readonly OrderStatus Rejected = new("REJECTED", unresolved: false, countsAgainstLimits: false, venueConfirmed: false, mayRest: false);
 
@@ -39,9 +45,9 @@ public sealed record OrderStatus
     public static readonly OrderStatus Canceled = new("CANCELED", unresolved: false, countsAgainstLimits: true, venueConfirmed: true, mayRest: false);
     public static readonly OrderStatus Expired = new("EXPIRED", unresolved: false, countsAgainstLimits: true, venueConfirmed: true, mayRest: false);
 
-    public static readonly IReadOnlyList<OrderStatus> All = [Pending, Sent, Unknown, NotSent, Rejected, Acked, PartiallyFilled, Filled, Canceled, Expired];
+    public static readonly IReadOnlyList<OrderStatus> All = [Pending, Sent, Unknown, NotSent, NotPlaced, Rejected, Acked, PartiallyFilled, Filled, Canceled, Expired];
 
-    /// <summary>The name stored and shown: PENDING, SENT, UNKNOWN, NOT_SENT, REJECTED, ACKED, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED.</summary>
+    /// <summary>The name stored and shown: PENDING, SENT, UNKNOWN, NOT_SENT, NOT_PLACED, REJECTED, ACKED, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED.</summary>
     public string Wire { get; }
 
     /// <summary>True while the outcome is open (PENDING, SENT, UNKNOWN): its symbol is blocked until reconcile settles it.</summary>

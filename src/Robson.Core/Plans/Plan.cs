@@ -25,9 +25,16 @@ public sealed record PlanLeg(Symbol Symbol, OrderSide Side, OrderType Type, deci
 
     public bool IsCancel => CancelsOrder is not null;
 
+    /// <summary>A take-profit price: with a stop-loss, the entry is protected by an OCO (take-profit above, stop below).</summary>
+    public decimal? TakeProfit { get; init; }
+
+    /// <summary>How long a limit order rests (null: GTC).</summary>
+    public TimeInForce? TimeInForce { get; init; }
+
     public string Describe() => CancelsOrder is { } order
         ? $"CANCEL {order} ({Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()})"
         : $"{Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()}" +
         (LimitPrice is { } p ? $" @ {Decimals.Canonical(p)}" : "") +
-        (StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)})" : "");
+        (TimeInForce is { } tif ? $" {tif.Wire()}" : "") +
+        (StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)}" + (TakeProfit is { } t ? $", take-profit {Decimals.Canonical(t)})" : ")") : "");
 }

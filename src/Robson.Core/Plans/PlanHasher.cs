@@ -26,7 +26,10 @@ public static class PlanHasher
                 .Append('|').Append(Decimals.Canonical(leg.Quantity))
                 .Append('|').Append(leg.LimitPrice is { } p ? Decimals.Canonical(p) : "")
                 .Append('|').Append(leg.StopLoss is { } s ? Decimals.Canonical(s) : "")
-                .Append(leg.CancelsOrder is { } cancels ? "|cancels:" + cancels : "").Append('\n');
+                .Append(leg.CancelsOrder is { } cancels ? "|cancels:" + cancels : "")
+                // Written only when set, so the hashes of plans made before these options existed do not change.
+                .Append(leg.TakeProfit is { } tp ? "|take_profit:" + Decimals.Canonical(tp) : "")
+                .Append(leg.TimeInForce is { } tif ? "|tif:" + tif.Wire() : "").Append('\n');
         }
         foreach (var row in plan.Allocation)
             text.Append("allocation=").Append(row.Asset).Append('|').Append(Decimals.Canonical(row.CurrentQuantity))

@@ -7,7 +7,8 @@ using Robson.Core.Validation;
 
 namespace Robson.Storage.Sqlite;
 
-internal sealed record StoredLeg(string Symbol, string Side, string Type, string Quantity, string? LimitPrice, string? StopLoss, string? CancelsOrder = null);
+internal sealed record StoredLeg(string Symbol, string Side, string Type, string Quantity, string? LimitPrice, string? StopLoss, string? CancelsOrder = null,
+    string? TakeProfit = null, string? TimeInForce = null);
 
 internal sealed record StoredAllocation(string Asset, string CurrentQuantity, string Price, string CurrentPercent, string TargetPercent, string TargetQuantity);
 
@@ -40,13 +41,15 @@ internal static class StoredJson
     private static SortedDictionary<string, string> Copy(IReadOnlyDictionary<string, string> d) => new(d.ToDictionary(), StringComparer.Ordinal);
 
     public static string Legs(IEnumerable<PlanLeg> legs) => System.Text.Json.JsonSerializer.Serialize(
-        legs.Select(l => new StoredLeg(l.Symbol.Value, l.Side.Wire(), l.Type.Wire(), Decimals.Canonical(l.Quantity), Dec(l.LimitPrice), Dec(l.StopLoss), l.CancelsOrder)).ToList(),
+        legs.Select(l => new StoredLeg(l.Symbol.Value, l.Side.Wire(), l.Type.Wire(), Decimals.Canonical(l.Quantity), Dec(l.LimitPrice), Dec(l.StopLoss), l.CancelsOrder,
+            Dec(l.TakeProfit), l.TimeInForce?.Wire())).ToList(),
         StoredJsonContext.Default.ListStoredLeg);
 
     public static List<PlanLeg> ParseLegs(string json) =>
         System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStoredLeg)!
             .Select(l => new PlanLeg(Symbol.From(l.Symbol), EnumText.ParseSide(l.Side), EnumText.ParseOrderType(l.Type),
-                Decimals.ParseStored(l.Quantity), ParseDec(l.LimitPrice), ParseDec(l.StopLoss)) { CancelsOrder = l.CancelsOrder }).ToList();
+                Decimals.ParseStored(l.Quantity), ParseDec(l.LimitPrice), ParseDec(l.StopLoss))
+                { CancelsOrder = l.CancelsOrder, TakeProfit = ParseDec(l.TakeProfit), TimeInForce = EnumText.ParseTimeInForce(l.TimeInForce) }).ToList();
 
     public static string? Allocation(IReadOnlyList<AllocationRow> rows) => rows.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
         rows.Select(r => new StoredAllocation(r.Asset, Decimals.Canonical(r.CurrentQuantity), Decimals.Canonical(r.Price), Decimals.Canonical(r.CurrentPercent),

@@ -139,7 +139,14 @@ public sealed class BinanceVenue : IVenue, IDisposable
         return untilDeadline > TimeSpan.Zero && untilDeadline < delay ? untilDeadline : delay;
     }
 
-    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId)
+    public TimeSpan OrderWindow => TimeSpan.FromMilliseconds(_options.RecvWindowMs);
+
+    public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => sentAt + OrderWindow + TimeSpan.FromSeconds(1);
+
+    public VenueOrderResult PlaceProtection(ProtectionRequest request) =>
+        new(OrderStatus.Rejected, null, [], "not sent: protective orders are not supported on Binance yet");
+
+    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false)
     {
         var reply = _http.Read("/api/v3/order", [("symbol", symbol.Value), ("origClientOrderId", clientOrderId)], signed: true);
         if (reply.Code == -2013) return null;
@@ -163,7 +170,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
         return reply.Body.EnumerateArray().Select(BinanceJson.OpenOrder).ToList();
     }
 
-    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId)
+    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false)
     {
         BinanceReply reply;
         try

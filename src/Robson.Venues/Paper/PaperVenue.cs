@@ -29,12 +29,21 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
 
     public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId) => BalancesOf(clientId);
 
-    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId) => ledger.FindPaperOrder(clientId, clientOrderId);
+    /// <summary>Paper checks an order's window as Binance's engine does: one signed longer ago than this is refused.</summary>
+    public TimeSpan OrderWindow => TimeSpan.FromSeconds(5);
+
+    /// <summary>Paper places an order in the same transaction that records it, on the local clock: no uncertainty.</summary>
+    public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => sentAt + OrderWindow;
+
+    public VenueOrderResult PlaceProtection(ProtectionRequest request) =>
+        Reject("protective orders are not supported by the paper venue yet");
+
+    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) => ledger.FindPaperOrder(clientId, clientOrderId);
 
     /// <summary>The paper venue keeps no resting orders.</summary>
     public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => [];
 
-    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId) =>
+    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) =>
         Reject("Unknown order sent.: the paper venue keeps no resting orders");
 
     public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;

@@ -102,9 +102,12 @@ public sealed class BetweenLegsTests : IDisposable
         public IReadOnlyCollection<SymbolRules> ListSymbols() => paper.ListSymbols();
         public OrderBook GetOrderBook(Symbol symbol) => paper.GetOrderBook(symbol);
         public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId) => paper.GetBalances(clientId);
-        public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId) => paper.LookupOrder(clientId, symbol, clientOrderId);
+        public TimeSpan OrderWindow => paper.OrderWindow;
+        public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => paper.NotPlacedAfter(sentAt);
+        public VenueOrderResult PlaceProtection(ProtectionRequest request) => paper.PlaceProtection(request);
+        public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) => paper.LookupOrder(clientId, symbol, clientOrderId, isList);
         public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => paper.OpenOrders(clientId);
-        public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId) => paper.CancelOrder(clientId, symbol, clientOrderId);
+        public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) => paper.CancelOrder(clientId, symbol, clientOrderId, isList);
 
         public VenueOrderResult PlaceOrder(VenueOrderRequest request)
         {
