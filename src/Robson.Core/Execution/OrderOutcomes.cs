@@ -32,7 +32,7 @@ public static class OrderOutcomes
         {
             var fill = answer.Fills[i];
             if (store.RecordFill(new FillRecord(order.ClientId, order.ClientOrderId, order.Venue, order.Symbol, order.Side, fill.Price, fill.Quantity,
-                    fill.Commission, fill.CommissionAsset, feesInQuote[i], now), fill.TradeId))
+                    fill.Commission, fill.CommissionAsset, feesInQuote[i], now), FillKey(updated, fill, i)))
                 recorded++;
         }
         store.Append(new AuditEntry(order.ClientId, auditKind, answer.Status.Wire, order.PlanId, planHash,
@@ -41,6 +41,13 @@ public static class OrderOutcomes
                 ("reason", answer.Reason)), actor, now));
         return updated;
     }
+
+    /// <summary>
+    /// The key that keeps a fill from being recorded twice: the venue's trade id, or, where the venue gives none, the
+    /// venue's order id and the fill's position in the order's fills (stable: the venue lists them in the same order).
+    /// </summary>
+    public static string FillKey(OrderRecord order, VenueFill fill, int position) =>
+        !string.IsNullOrEmpty(fill.TradeId) ? fill.TradeId : $"{order.VenueOrderId ?? order.ClientOrderId}#{position + 1}";
 
     /// <summary>The fee valued in the quote asset (Binance charges buys in the base asset received).</summary>
     public static decimal FeeInQuote(IVenue venue, OrderRecord order, VenueFill fill)

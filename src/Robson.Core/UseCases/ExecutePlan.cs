@@ -93,7 +93,8 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             : reservation.Guards;
         var failures = outcomes.Where(o => o.Order is null
             ? o.Answer.Status != OrderStatus.Canceled
-            : o.Answer.Status == OrderStatus.Rejected || o.Answer.Status.IsUnresolved || o.Answer.Status == OrderStatus.NotSent).ToList();
+            : o.Answer.Status == OrderStatus.Rejected || o.Answer.Status.IsUnresolved || o.Answer.Status == OrderStatus.NotSent
+              || o.Answer.Status == OrderStatus.NotPlaced).ToList();
         var status = !sender.AnySent && failures.Count > 0 ? ExecutionStatus.Blocked
             : failures.Count > 0 ? ExecutionStatus.Failed
             : ExecutionStatus.Success;

@@ -19,19 +19,35 @@ public sealed record ReconciledOrder(OrderRecord Order, OrderStatus PreviousStat
 /// Settles a tenant's orders from the venue's own records: SENT / UNKNOWN / PENDING ones (after a crash,
 /// timeout or outage) and those resting on the venue (ACKED, PARTIALLY_FILLED), which may have filled since.
 /// Looks each up by client order id, records fills (once, by trade id), and lists open orders on the venue that
-/// carry Robson's client-order-id prefix but have no record here. Runs by itself before every LIVE execution.
-/// An order the venue does not know is declared not placed only once its request left more than
-/// <see cref="InFlightGrace"/> ago (a PENDING one: was reserved that long ago and never sent); until then it
-/// stays open and counted. Each update re-reads the order under the lock, so a settled order is never overruled.
+/// carry Robson's client-order-id prefix but have no record here (or a record saying they cannot be there). Runs by
+/// itself before every LIVE execution. An order the venue does not know is NOT_PLACED once the venue's deadline for it
+/// has passed (see <see cref="NotOnTheVenue"/>); until then it stays open and counted. Each update re-reads the order under the lock, so a settled order is never overruled.
 /// </summary>
 public sealed class ReconcileOrders(RobsonEnvironment env)
 {
     public const string ClientOrderIdPrefix = "rbs-";
-    /// <summary>
-    /// Longer than any request can stay in flight: back-off (≤ 30 s), clock read and request (≤ 60 s timeout each)
-    /// and the exchange's recvWindow (≤ 60 s), with room to spare.
-    /// </summary>
+    /// <summary>How long a PENDING order (reserved, never marked SENT) may still be sent by the process that reserved it.</summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// What an order the venue does not know has become, or null while it may still be placed. A SENT or UNKNOWN order is
+    /// NOT_PLACED once the venue's deadline for it has passed (sent_at + its order window + the clock uncertainty: the
+    /// matching engine checks the window again, so it never will be); a PENDING one was reserved and never sent, and is
+    /// settled only after <see cref="InFlightGrace"/> (the process that reserved it may be about to send it).
+    /// </summary>
+    private VenueOrderResult? NotOnTheVenue(IVenue venue, OrderRecord order)
+    {
+        if (!order.IsUnresolved) return null;
+        var now = env.Time.GetUtcNow();
+        if (order.Status == OrderStatus.Pending)
+            return now - order.CreatedAt < InFlightGrace ? null : new VenueOrderResult(OrderStatus.NotSent, null, [], "recorded but never sent");
+        var sentAt = env.Store.OrderSentAt(order.ClientId, order.ClientOrderId);
+        var deadline = sentAt is { } sent ? venue.NotPlacedAfter(sent) : order.CreatedAt + InFlightGrace;
+        return now <= deadline
+            ? null
+            : new VenueOrderResult(OrderStatus.NotPlaced, null, [],
+                $"not placed: the venue has no such order, and its deadline ({deadline:HH:mm:ss.fff} UTC) has passed");
+    }
 
     public ReconcileReport Run(ClientId clientId, string? venueName)
     {
@@ -52,15 +68,12 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 var answer = venue.LookupOrder(clientId, order.Symbol, order.ClientOrderId);
                 if (answer is null)
                 {
-                    var since = env.Store.OrderSentAt(clientId, order.ClientOrderId) ?? order.CreatedAt;
-                    if (!order.IsUnresolved || env.Time.GetUtcNow() - since < InFlightGrace)
+                    if (NotOnTheVenue(venue, order) is not { } settled)
                     {
                         open.Add(new ReconciledOrder(order, order.Status, order.IsUnresolved ? "not on the venue yet; may still be in flight" : "the venue has no record of it"));
                         continue;
                     }
-                    answer = order.Status == OrderStatus.Pending
-                        ? new VenueOrderResult(OrderStatus.NotSent, null, [], "recorded but never sent")
-                        : new VenueOrderResult(OrderStatus.Rejected, null, [], $"not placed: the venue has no such order {InFlightGrace.TotalMinutes:0} min after it was sent");
+                    answer = settled;
                 }
                 else if (!order.IsUnresolved && answer.Status == order.Status && answer.ExecutedQuantity == order.ExecutedQuantity)
                     continue; // resting and unchanged
@@ -95,6 +108,17 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
     public static DateTimeOffset FillTime(DateTimeOffset local, DateTimeOffset venue) =>
         (venue - local).Duration() <= Guards.VenueClockGuard.MaxSkew ? local : venue;
 
+    /// <summary>
+    /// An open order on the venue that Robson has no record of, or whose record says it cannot be there (never sent,
+    /// not placed, rejected): either way someone must look. An OCO leg is judged by its list's record.
+    /// </summary>
+    private bool Contradicts(ClientId clientId, VenueOpenOrder open)
+    {
+        var id = open.ListClientOrderId ?? ProtectionRequest.ListIdOf(open.ClientOrderId) ?? open.ClientOrderId;
+        var record = env.Store.FindOrder(clientId, id) ?? env.Store.FindOrder(clientId, open.ClientOrderId);
+        return record is null || record.Status == OrderStatus.NotPlaced || record.Status == OrderStatus.NotSent || record.Status == OrderStatus.Rejected;
+    }
+
     private List<VenueOpenOrder> Orphans(ClientId clientId, string? venueName, List<string> problems)
     {
         var names = venueName is not null ? [venueName] : env.Store.ListVenues(clientId).Select(v => v.Name).ToList();
@@ -105,7 +129,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
             try
             {
                 orphans.AddRange(venue.OpenOrders(clientId)
-                    .Where(o => o.ClientOrderId.StartsWith(ClientOrderIdPrefix, StringComparison.Ordinal) && env.Store.FindOrder(clientId, o.ClientOrderId) is null));
+                    .Where(o => o.ClientOrderId.StartsWith(ClientOrderIdPrefix, StringComparison.Ordinal) && Contradicts(clientId, o)));
             }
             catch (VenueUnavailableException e)
             {

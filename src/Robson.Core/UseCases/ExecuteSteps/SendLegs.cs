@@ -55,13 +55,19 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
                 outcomes.Add(NotSent(order, stop));
                 continue;
             }
-            if (MarkSent(order, leg) is { } refusal)
+            if (MarkSent(order, leg, out var sentAt) is { } refusal)
             {
                 if (refusal.StopsTheRest) stop = refusal.Reason;
                 outcomes.Add(new LegOutcome(i, order, new VenueOrderResult(OrderStatus.NotSent, null, [], refusal.Reason), null));
                 continue;
             }
-            outcomes.Add(Place(order, leg, cap.Value));
+            if (TooLate(order, sentAt) is { } late)
+            {
+                stop = late.Answer.Reason;
+                outcomes.Add(late);
+                continue;
+            }
+            outcomes.Add(Place(order, leg, cap.Value, sentAt));
         }
         return outcomes;
     }
@@ -109,9 +115,10 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
     private sealed record Refusal(string Reason, bool StopsTheRest);
 
     /// <summary>(b) In the transaction that marks the order SENT: the kill switch and today's loss, read again.</summary>
-    private Refusal? MarkSent(OrderRecord order, PlanLeg leg)
+    private Refusal? MarkSent(OrderRecord order, PlanLeg leg, out DateTimeOffset sentAt)
     {
         var store = run.Store;
+        sentAt = default;
         using var tx = store.BeginExclusive();
         var now = run.VenueNow();
         if (BetweenLegs(leg, now) is { } reason)
@@ -121,7 +128,8 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             return new Refusal(reason, StopsTheRest: true);
         }
         // Only a still-PENDING order is sent: if reconcile declared it abandoned meanwhile, it stays unsent.
-        if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, run.Env.Time.GetUtcNow()))
+        sentAt = run.Env.Time.GetUtcNow();
+        if (!store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, sentAt))
             return new Refusal("not sent: the reservation was settled by reconcile first", StopsTheRest: false);
         store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderStatus.Sent.Wire, run.Plan.Id, run.Plan.Hash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
@@ -158,19 +166,41 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
     {
         if (!run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.NotSent, run.Env.Time.GetUtcNow()))
             return; // settled by reconcile meanwhile
+        AuditNotSent(order, reason);
+    }
+
+    private void AuditNotSent(OrderRecord order, string reason)
+    {
         run.Store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderNotSent, OrderStatus.NotSent.Wire, run.Plan.Id, run.Plan.Hash,
             Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", run.Venue.Name),
                 ("reason", reason)), run.Env.Actor, run.Env.Time.GetUtcNow()));
     }
 
-    private LegOutcome Place(OrderRecord order, PlanLeg leg, decimal? cap)
+    /// <summary>
+    /// The order is signed with the time it was marked SENT, and the venue places it only within its window from then.
+    /// A process that finds itself past half that window (a long pause after marking SENT) does not send: the order
+    /// might reach the venue too late to be placed, and its outcome would be unknown for nothing. It stops the rest too.
+    /// </summary>
+    private LegOutcome? TooLate(OrderRecord order, DateTimeOffset sentAt)
+    {
+        var waited = run.Env.Time.GetUtcNow() - sentAt;
+        if (waited <= run.Venue.OrderWindow / 2) return null;
+        var reason = $"not sent: {waited.TotalSeconds:0.###} s passed after the order was marked SENT, more than half its {run.Venue.OrderWindow.TotalSeconds:0.###} s window";
+        using var tx = run.Store.BeginExclusive();
+        if (run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Sent, OrderStatus.NotSent, run.Env.Time.GetUtcNow()))
+            AuditNotSent(order, reason);
+        tx.Commit();
+        return new LegOutcome(order.LegIndex, order, new VenueOrderResult(OrderStatus.NotSent, null, [], reason), null);
+    }
+
+    private LegOutcome Place(OrderRecord order, PlanLeg leg, decimal? cap, DateTimeOffset sentAt)
     {
         var store = run.Store;
         var venue = run.Venue;
         VenueOrderResult answer;
         try
         {
-            answer = venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, leg, cap));
+            answer = venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, leg, cap, sentAt));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
