@@ -24,10 +24,17 @@ public static class AuditKinds
     {
         _ when status == Execution.OrderStatus.Rejected || status == Execution.OrderStatus.NotSent => OrderRejected,
         _ when status == Execution.OrderStatus.Unknown => OrderUnknown,
+        _ when status == Execution.OrderStatus.NotPlaced => OrderNotPlaced,
         _ when filled => OrderFilled,
         _ => OrderAcknowledged,
     };
     public const string OrderReconciled = "ORDER_RECONCILED";
+
+    /// <summary>The venue does not know an order after the moment it could still have been placed: it never will be.</summary>
+    public const string OrderNotPlaced = "ORDER_NOT_PLACED";
+
+    /// <summary>A filled entry's protective order could not be placed: the position is UNPROTECTED.</summary>
+    public const string ProtectionFailed = "PROTECTION_FAILED";
     public const string VenueAdded = "VENUE_ADDED";
     public const string VenueRemoved = "VENUE_REMOVED";
     public const string StrategyCreated = "STRATEGY_CREATED";

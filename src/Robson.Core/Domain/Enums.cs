@@ -13,7 +13,12 @@ public enum PlanKind { Buy, Sell, Rebalance, Cancel }
 /// <summary>DRY_RUN (default) simulates and changes nothing; LIVE sends orders to the plan's venue.</summary>
 public enum ExecutionMode { DryRun, Live }
 
-public enum ExecutionStatus { Success, Failed, Blocked }
+/// <summary>
+/// SUCCESS; FAILED (an order was rejected, not sent, not placed or of unknown outcome); BLOCKED (guards); NOT_FILLED (LIVE:
+/// every order was accepted but none filled and none rests); UNPROTECTED (LIVE: an entry filled but its protective order
+/// could not be placed).
+/// </summary>
+public enum ExecutionStatus { Success, Failed, Blocked, NotFilled, Unprotected }
 
 public enum ValidationStatus { Pass, Warning, Fail }
 
@@ -47,6 +52,8 @@ public static class EnumText
     {
         ExecutionStatus.Success => "SUCCESS",
         ExecutionStatus.Failed => "FAILED",
+        ExecutionStatus.NotFilled => "NOT_FILLED",
+        ExecutionStatus.Unprotected => "UNPROTECTED",
         _ => "BLOCKED",
     };
     public static string Wire(this ValidationStatus status) => status switch
@@ -85,6 +92,8 @@ public static class EnumText
     {
         "SUCCESS" => ExecutionStatus.Success,
         "FAILED" => ExecutionStatus.Failed,
+        "NOT_FILLED" => ExecutionStatus.NotFilled,
+        "UNPROTECTED" => ExecutionStatus.Unprotected,
         _ => ExecutionStatus.Blocked,
     };
     public static ValidationStatus ParseValidationStatus(string text) => text switch

@@ -13,3 +13,10 @@ public sealed record OrphanOrders(IReadOnlyList<string> ClientOrderIds) : Execut
 
 /// <summary>Robson halted the tenant by itself (today's realised loss reached max_loss_per_day).</summary>
 public sealed record AutomaticHalt(ClientId ClientId, string Reason) : ExecutionNotice;
+
+/// <summary>
+/// An entry filled but its position has no protective order on the venue (the stop-loss is not working): the position,
+/// why, and the command that places the protection again.
+/// </summary>
+public sealed record UnprotectedPosition(ClientId ClientId, string EntryClientOrderId, string Venue, Symbol Symbol, decimal Quantity, string Reason,
+    string RetryCommand) : ExecutionNotice;

@@ -25,11 +25,26 @@ public sealed record OrderRecord(
     string? VenueOrderId,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>A plan's leg (ENTRY), or an order Robson placed to protect or close what an entry bought.</summary>
+    public OrderRole Role { get; init; } = OrderRole.Entry;
+
+    /// <summary>For a protective or closing order: the client order id of the entry it protects.</summary>
+    public string? Protects { get; init; }
+
+    /// <summary>An entry's planned stop-loss, or a protective order's stop (trigger) price; <see cref="Price"/> is its limit.</summary>
+    public decimal? StopPrice { get; init; }
+
+    /// <summary>An entry's planned take-profit, or an OCO's take-profit price.</summary>
+    public decimal? TakeProfitPrice { get; init; }
+
     /// <summary>True while the outcome is open (PENDING, SENT, UNKNOWN).</summary>
     public bool IsUnresolved => Status.IsUnresolved;
 
-    /// <summary>An order that was refused or never sent cannot have traded; everything else may have.</summary>
-    public bool CountsAgainstLimits => Status.CountsAgainstLimits;
+    /// <summary>
+    /// An entry that was refused or never sent cannot have traded; every other entry counts. Protective and closing
+    /// orders never count against the daily order and notional limits (their fills still count in the day's P&amp;L).
+    /// </summary>
+    public bool CountsAgainstLimits => Role == OrderRole.Entry && Status.CountsAgainstLimits;
 
     /// <summary>While the outcome is open (or the order may rest) the reservation counts; once known, what actually traded.</summary>
     public decimal CountedNotional => Status.CountedNotional(ReservedNotional, ExecutedNotional);

@@ -23,6 +23,18 @@ public interface IOrderStore
     /// <summary>When the order's request left (null if it never did).</summary>
     DateTimeOffset? OrderSentAt(ClientId clientId, string clientOrderId);
 
+    /// <summary>The protective and closing orders placed for an entry, oldest first.</summary>
+    IReadOnlyList<OrderRecord> ProtectionsOf(ClientId clientId, string entryClientOrderId);
+
+    /// <summary>
+    /// BUY entries with a planned stop-loss that bought something but have no protective order at all (on
+    /// <paramref name="venue"/>, or any venue when null): what a crash between the fill and the protection leaves.
+    /// </summary>
+    IReadOnlyList<OrderRecord> EntriesWithoutProtection(ClientId clientId, string? venue);
+
+    /// <summary>The fills recorded for one order, oldest first.</summary>
+    IReadOnlyList<FillRecord> FillsOfOrder(ClientId clientId, string clientOrderId);
+
     /// <summary>Records a fill unless a fill with the same venue trade id is already recorded; true if recorded.</summary>
     bool RecordFill(FillRecord fill, string? venueTradeId);
 }

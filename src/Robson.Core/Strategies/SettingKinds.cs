@@ -80,6 +80,19 @@ public static class SettingKinds
         value => new SettingValue.Words([.. value.Select(k => k.Wire())], [.. value.Select(k => k.Wire())]),
         value => [.. Expect<SettingValue.Words>(value).Wire.Select(EnumText.ParsePlanKind)]);
 
+    /// <summary>One of <c>alert</c>, <c>close</c>.</summary>
+    public static readonly SettingKind<ProtectionFailureAction> ProtectionFailure = new(
+        (text, option) => text.Trim().ToLowerInvariant() switch
+        {
+            "alert" => Parsed<ProtectionFailureAction>.Ok(ProtectionFailureAction.Alert),
+            "close" => Parsed<ProtectionFailureAction>.Ok(ProtectionFailureAction.Close),
+            _ => Parsed<ProtectionFailureAction>.Fail($"{option} must be alert or close, got '{text}'"),
+        },
+        value => value == ProtectionFailureAction.Close
+            ? new SettingValue.Words(["close"], ["close"])
+            : new SettingValue.Words(["alert"], ["alert"]),
+        value => Expect<SettingValue.Words>(value).Wire.FirstOrDefault() == "close" ? ProtectionFailureAction.Close : ProtectionFailureAction.Alert);
+
     /// <summary>The same input rule; unset (null) maps to <see cref="SettingValue.None"/>.</summary>
     public static SettingKind<T?> Optional<T>(SettingKind<T> kind) where T : struct => new(
         (text, option) =>

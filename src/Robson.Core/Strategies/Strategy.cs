@@ -55,9 +55,26 @@ public sealed record StrategySettings
     /// <summary>Default: every kind (buy, sell, rebalance, cancel).</summary>
     public IReadOnlyList<PlanKind> AllowedPlanKinds { get; init; } = [PlanKind.Buy, PlanKind.Sell, PlanKind.Rebalance, PlanKind.Cancel];
 
+    /// <summary>Default 0.5 %: a protective stop's limit price lies this far below its stop price.</summary>
+    public decimal StopLimitOffsetPercent { get; init; } = DefaultStopLimitOffsetPercent;
+
+    /// <summary>Default alert: when a filled entry's protective order cannot be placed, report UNPROTECTED (close: also sell the position at market).</summary>
+    public ProtectionFailureAction OnProtectionFailure { get; init; } = ProtectionFailureAction.Alert;
+
+    public const decimal DefaultStopLimitOffsetPercent = 0.5m;
     public const decimal DefaultPriceCollarPercent = 5m;
     public const decimal DefaultSlippageWarningPercent = 0.5m;
     public const int DefaultSendTimeMaxDataAgeSeconds = 5;
 
     public bool AllowsSymbol(Symbol symbol) => AllowedSymbols.Count == 0 || AllowedSymbols.Contains(symbol.Value);
+}
+
+/// <summary>What Robson does when a filled entry's protective order cannot be placed.</summary>
+public enum ProtectionFailureAction
+{
+    /// <summary>Report the execution UNPROTECTED (exit 1), with a notice and the command to retry.</summary>
+    Alert,
+
+    /// <summary>As alert, and sell the unprotected quantity at market (capped at the collar).</summary>
+    Close,
 }

@@ -86,6 +86,16 @@ public static class StrategySettingDeclarations
         $"At LIVE, market data older than this (1-30) when an order leaves blocks it (default {StrategySettings.DefaultSendTimeMaxDataAgeSeconds}).",
         s => s.SendTimeMaxDataAgeSeconds, (s, v) => s with { SendTimeMaxDataAgeSeconds = v }, placeholder: "N");
 
+    public static readonly StrategySetting<decimal> StopLimitOffsetPercent = new(
+        "stop_limit_offset_percent", Risk, SettingKinds.PositiveDecimalBelow(100m),
+        $"A protective stop's limit price lies this percent below its stop price, below 100 (default {StrategySettings.DefaultStopLimitOffsetPercent}).",
+        s => s.StopLimitOffsetPercent, (s, v) => s with { StopLimitOffsetPercent = v });
+
+    public static readonly StrategySetting<ProtectionFailureAction> OnProtectionFailure = new(
+        "on_protection_failure", Risk, SettingKinds.ProtectionFailure,
+        "When a filled entry's protective order cannot be placed: alert (UNPROTECTED, exit 1; the default) or close (also sell it at market).",
+        s => s.OnProtectionFailure, (s, v) => s with { OnProtectionFailure = v }, placeholder: "alert|close");
+
     public static readonly StrategySetting<IReadOnlyList<PlanKind>> AllowedPlanKinds = new(
         "allowed_plan_kinds", Policy, SettingKinds.PlanKinds,
         "Comma-separated: buy,sell,rebalance,cancel (default: all).",
@@ -94,7 +104,7 @@ public static class StrategySettingDeclarations
     /// <summary>Every setting, in the order help, the human report, <c>--json</c> and storage list them.</summary>
     public static readonly IReadOnlyList<StrategySetting> All =
     [
-        MaxDrawdownPercent, StopLossPercent, MaxPositionSizePercent,
+        MaxDrawdownPercent, StopLossPercent, MaxPositionSizePercent, StopLimitOffsetPercent, OnProtectionFailure,
         MaxOrdersPerDay, MaxNotionalPerDay, MaxLossPerDay,
         LiveEnabled, AllowedSymbols, AllowedOrderTypes, MaxNotionalPerOrder, ValidationTtlMinutes,
         PriceCollarPercent, SlippageWarningPercent, MaxSlippagePercent, SendTimeMaxDataAgeSeconds, AllowedPlanKinds,

@@ -122,7 +122,8 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
         {
             var ofMode = executions.Where(e => e.Mode == mode).ToList();
             return new ExecutionTally(mode, ofMode.Count(e => e.Status == ExecutionStatus.Success),
-                ofMode.Count(e => e.Status == ExecutionStatus.Failed), ofMode.Count(e => e.Status == ExecutionStatus.Blocked));
+                ofMode.Count(e => e.Status is ExecutionStatus.Failed or ExecutionStatus.NotFilled or ExecutionStatus.Unprotected),
+                ofMode.Count(e => e.Status == ExecutionStatus.Blocked));
         })];
 
     private static BlockedAttempts Blocked(IReadOnlyList<ExecutionResult> executions)

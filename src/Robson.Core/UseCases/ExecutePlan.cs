@@ -84,7 +84,9 @@ public sealed class ExecutePlan(RobsonEnvironment env)
 
     /// <summary>
     /// Step 5: the outcome of the legs sent. An execution none of whose orders left because a rule failed as the first
-    /// was leaving is BLOCKED (with that check among its guards); one with any order rejected, unknown or not sent is FAILED.
+    /// was leaving is BLOCKED (with that check among its guards); one in which an entry filled but could not be protected
+    /// is UNPROTECTED; one with any order rejected, unknown, not sent or not placed is FAILED; one whose orders were all
+    /// accepted but none filled and none rests is NOT_FILLED. Only then SUCCESS (a resting limit is one).
     /// </summary>
     private static ExecutionResult Sent(ExecutionRun run, Reservation reservation, SendLegs sender, IReadOnlyList<LegOutcome> outcomes)
     {
@@ -95,14 +97,29 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             ? o.Answer.Status != OrderStatus.Canceled
             : o.Answer.Status == OrderStatus.Rejected || o.Answer.Status.IsUnresolved || o.Answer.Status == OrderStatus.NotSent
               || o.Answer.Status == OrderStatus.NotPlaced).ToList();
+        var unprotected = outcomes.Where(o => o.Protection?.State == Protection.ProtectionState.Unprotected).ToList();
+        var orders = outcomes.Where(o => o.Order is not null).ToList();
+        var nothingFilled = orders.Count > 0 && orders.All(o => o.Answer.ExecutedQuantity == 0 && !o.Answer.Status.MayRest);
         var status = !sender.AnySent && failures.Count > 0 ? ExecutionStatus.Blocked
+            : unprotected.Count > 0 ? ExecutionStatus.Unprotected
             : failures.Count > 0 ? ExecutionStatus.Failed
+            : nothingFilled ? ExecutionStatus.NotFilled
             : ExecutionStatus.Success;
-        var actions = outcomes.Select(o => ExecutionActions.Real(run.Venue, run.Plan.Legs[o.LegIndex], o)).ToList();
-        var error = failures.Count == 0
-            ? null
-            : (status == ExecutionStatus.Blocked ? "Execution blocked when the orders were leaving: " : "")
-              + string.Join("; ", failures.Select(f => $"{f.Order?.ClientOrderId ?? run.Plan.Legs[f.LegIndex].CancelsOrder} {f.Answer.Status}: {f.Answer.Reason}"));
+        foreach (var o in unprotected)
+            run.Notices.Add(new UnprotectedPosition(run.ClientId, o.Order!.ClientOrderId, run.Venue.Name, o.Order.Symbol, o.Answer.ExecutedQuantity,
+                o.Protection!.Message, o.Protection.RetryCommand));
+        var actions = outcomes.SelectMany(o => ExecutionActions.Real(run.Venue, run.Plan.Legs[o.LegIndex], o)).ToList();
+        var problems = unprotected.Select(o => $"{o.Order!.ClientOrderId} filled but is UNPROTECTED: {o.Protection!.Message}")
+            .Concat(failures.Select(f => $"{f.Order?.ClientOrderId ?? run.Plan.Legs[f.LegIndex].CancelsOrder} {f.Answer.Status}: {f.Answer.Reason}"))
+            .ToList();
+        var error = status switch
+        {
+            ExecutionStatus.Success => null,
+            ExecutionStatus.NotFilled => "No order filled and none rests on the venue: " +
+                                         string.Join("; ", orders.Select(o => $"{o.Order!.ClientOrderId} {o.Answer.Status}" + (o.Answer.Reason is { } r ? $": {r}" : ""))),
+            ExecutionStatus.Blocked => "Execution blocked when the orders were leaving: " + string.Join("; ", problems),
+            _ => string.Join("; ", problems),
+        };
         return run.Result(status, guards, actions, error, run.Env.Time.GetUtcNow());
     }
 

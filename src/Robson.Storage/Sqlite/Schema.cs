@@ -113,6 +113,17 @@ internal static class Schema
         CREATE TRIGGER IF NOT EXISTS equity_snapshots_no_delete BEFORE DELETE ON equity_snapshots BEGIN SELECT RAISE(ABORT, 'equity snapshots are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS equity_peaks_no_delete BEFORE DELETE ON equity_peaks BEGIN SELECT RAISE(ABORT, 'equity peaks are never deleted'); END;
         """,
+        // Protective orders: each order says why Robson placed it (a plan's entry, the protection of an entry, or the close
+        // of an unprotected position) and which entry it protects; entries keep their planned stop-loss and take-profit,
+        // so reconcile finds a filled entry whose protection is missing (after a crash) without reading every plan.
+        """
+        ALTER TABLE orders ADD COLUMN role TEXT NOT NULL DEFAULT 'ENTRY';
+        ALTER TABLE orders ADD COLUMN protects TEXT;
+        ALTER TABLE orders ADD COLUMN stop_price TEXT;
+        ALTER TABLE orders ADD COLUMN take_profit_price TEXT;
+        CREATE INDEX orders_by_protected_entry ON orders (client_id, protects) WHERE protects IS NOT NULL;
+        CREATE INDEX orders_protectable ON orders (client_id, venue) WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY';
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

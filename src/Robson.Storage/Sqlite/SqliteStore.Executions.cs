@@ -29,14 +29,16 @@ public sealed partial class SqliteStore
         StoredJson.ParseGuards(r.GetString(7)), StoredJson.ParseActions(r.GetString(8)), r.NullableString(9), Text.ParseTime(r.GetString(10)));
 
     private const string OrderColumns = "client_order_id, client_id, execution_id, plan_id, leg_index, venue, symbol, side, type, quantity, price, " +
-                                        "status, reserved_notional, executed_quantity, executed_notional, venue_order_id, created_at";
+                                        "status, reserved_notional, executed_quantity, executed_notional, venue_order_id, created_at, " +
+                                        "role, protects, stop_price, take_profit_price";
 
     public void InsertOrder(OrderRecord o) =>
-        Execute($"INSERT INTO orders ({OrderColumns}, day, updated_at) VALUES ($id, $c, $e, $p, $l, $v, $s, $side, $type, $q, $price, $st, $rn, $eq, $en, $vo, $t, $d, $t)",
+        Execute($"INSERT INTO orders ({OrderColumns}, day, updated_at) VALUES ($id, $c, $e, $p, $l, $v, $s, $side, $type, $q, $price, $st, $rn, $eq, $en, $vo, $t, $role, $protects, $sp, $tp, $d, $t)",
             ("$id", o.ClientOrderId), ("$c", o.ClientId.Value), ("$e", o.ExecutionId), ("$p", o.PlanId), ("$l", o.LegIndex), ("$v", o.Venue),
             ("$s", o.Symbol.Value), ("$side", o.Side.Wire()), ("$type", o.Type.Wire()), ("$q", Text.Dec(o.Quantity)), ("$price", Text.DecOrNull(o.Price)),
             ("$st", o.Status.Wire), ("$rn", Text.Dec(o.ReservedNotional)), ("$eq", Text.Dec(o.ExecutedQuantity)), ("$en", Text.Dec(o.ExecutedNotional)),
-            ("$vo", o.VenueOrderId), ("$t", Text.Time(o.CreatedAt)), ("$d", Text.Day(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime))));
+            ("$vo", o.VenueOrderId), ("$t", Text.Time(o.CreatedAt)), ("$role", o.Role.Wire), ("$protects", o.Protects),
+            ("$sp", Text.DecOrNull(o.StopPrice)), ("$tp", Text.DecOrNull(o.TakeProfitPrice)), ("$d", Text.Day(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime))));
 
     public void UpdateOrder(OrderRecord o)
     {
@@ -86,5 +88,11 @@ public sealed partial class SqliteStore
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),
         EnumText.ParseSide(r.GetString(7)), EnumText.ParseOrderType(r.GetString(8)), Text.ParseDec(r.GetString(9)),
         r.IsDBNull(10) ? null : Text.ParseDec(r.GetString(10)), OrderStatus.Parse(r.GetString(11)), Text.ParseDec(r.GetString(12)), Text.ParseDec(r.GetString(13)),
-        Text.ParseDec(r.GetString(14)), r.NullableString(15), Text.ParseTime(r.GetString(16)));
+        Text.ParseDec(r.GetString(14)), r.NullableString(15), Text.ParseTime(r.GetString(16)))
+    {
+        Role = OrderRole.Parse(r.GetString(17)),
+        Protects = r.NullableString(18),
+        StopPrice = r.IsDBNull(19) ? null : Text.ParseDec(r.GetString(19)),
+        TakeProfitPrice = r.IsDBNull(20) ? null : Text.ParseDec(r.GetString(20)),
+    };
 }

@@ -32,6 +32,20 @@ public sealed partial class SqliteStore
         Scalar("SELECT sent_at FROM orders WHERE client_id = $c AND client_order_id = $o", ("$c", clientId.Value), ("$o", clientOrderId))
             is string text ? Text.ParseTime(text) : null;
 
+    public IReadOnlyList<OrderRecord> ProtectionsOf(ClientId clientId, string entryClientOrderId) =>
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = $c AND protects = $e ORDER BY created_at, rowid", ReadOrder,
+            ("$c", clientId.Value), ("$e", entryClientOrderId));
+
+    public IReadOnlyList<OrderRecord> EntriesWithoutProtection(ClientId clientId, string? venue) =>
+        Query($"SELECT {OrderColumns} FROM orders o WHERE client_id = $c AND ($v IS NULL OR venue = $v) AND role = 'ENTRY' " +
+              "AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' " +
+              "AND NOT EXISTS (SELECT 1 FROM orders p WHERE p.client_id = o.client_id AND p.protects = o.client_order_id) ORDER BY created_at",
+            ReadOrder, ("$c", clientId.Value), ("$v", venue));
+
+    public IReadOnlyList<FillRecord> FillsOfOrder(ClientId clientId, string clientOrderId) =>
+        Query($"SELECT {FillColumns} FROM fills WHERE client_id = $c AND client_order_id = $o ORDER BY filled_at, id", ReadFill,
+            ("$c", clientId.Value), ("$o", clientOrderId));
+
     public bool RecordFill(FillRecord f, string? venueTradeId) =>
         Execute("INSERT OR IGNORE INTO fills (client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
                 "VALUES ($c, $o, $v, $s, $side, $p, $q, $f, $fa, $fq, $t, $tid)",

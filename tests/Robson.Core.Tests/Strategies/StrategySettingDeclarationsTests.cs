@@ -17,7 +17,7 @@ public sealed partial class StrategySettingDeclarationsTests
     private static StrategySetting Declared(string name) => StrategySettingDeclarations.All.Single(s => s.Name == name);
 
     /// <summary>Inputs tried in turn until one is accepted and differs from the default; a new kind adds one here.</summary>
-    private static readonly string[] SampleInputs = ["7", "true", "ETHUSDT", "limit", "sell"];
+    private static readonly string[] SampleInputs = ["7", "true", "ETHUSDT", "limit", "sell", "close"];
 
     private static StrategyChange Sample(StrategySetting setting) =>
         SampleInputs.Select(setting.Parse).Where(p => p.Success).Select(p => p.Value)

@@ -35,6 +35,8 @@ public static class ExecutionRenderer
         {
             ExecutionStatus.Success => "STATUS: " + style.Ok("✓ SUCCESS"),
             ExecutionStatus.Blocked => "STATUS: " + style.Bad("✗ BLOCKED") + "\nExecution prevented by safety checks",
+            ExecutionStatus.NotFilled => "STATUS: " + style.Bad("✗ NOT_FILLED") + $"\n{r.Error}",
+            ExecutionStatus.Unprotected => "STATUS: " + style.Bad("✗ UNPROTECTED") + $"\n{r.Error}",
             _ => "STATUS: " + style.Bad("✗ FAILED") + $"\n{r.Error}",
         });
         text.AppendLine();

@@ -29,9 +29,19 @@ internal static class ExecutionActions
         return new ExecutionAction(ExecutionAction.Simulated, $"Simulated {leg.Describe()}", details, result);
     }
 
-    public static ExecutionAction Real(IVenue venue, PlanLeg leg, LegOutcome outcome) => leg.IsCancel
-        ? Cancel(venue, leg, outcome.Answer)
-        : Order(venue, leg, outcome);
+    /// <summary>What a LIVE leg did: its order (or cancel), then each order sent to protect what it bought.</summary>
+    public static IEnumerable<ExecutionAction> Real(IVenue venue, PlanLeg leg, LegOutcome outcome)
+    {
+        yield return leg.IsCancel ? Cancel(venue, leg, outcome.Answer) : Order(venue, leg, outcome);
+        foreach (var step in outcome.Protection?.Steps ?? [])
+            yield return Protective(venue, step);
+    }
+
+    /// <summary>
+    /// A leg's outcome in one word: FILLED, PARTIALLY_FILLED (the rest still rests), RESTING (open on the book, nothing
+    /// filled), EXPIRED, CANCELED, REJECTED, NOT_SENT, NOT_PLACED or UNKNOWN.
+    /// </summary>
+    public static string OutcomeOf(OrderStatus status) => status == OrderStatus.Acked ? "RESTING" : status.Wire;
 
     /// <summary>A market order's description says the price it may not fill beyond.</summary>
     private static string Describe(PlanLeg leg, decimal? cap) =>
@@ -44,18 +54,40 @@ internal static class ExecutionActions
         var fee = answer.Fills.Sum(f => f.Commission);
         var feeAsset = answer.Fills.FirstOrDefault()?.CommissionAsset ?? "";
         var details = Details.Of(("venue", venue.Name), ("client_order_id", outcome.Order?.ClientOrderId), ("venue_order_id", answer.VenueOrderId),
-            ("status", answer.Status), ("price_cap", outcome.PriceCap), ("executed_quantity", answer.ExecutedQuantity), ("average_price", average),
-            ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset), ("reason", answer.Reason));
+            ("status", answer.Status), ("outcome", OutcomeOf(answer.Status)), ("price_cap", outcome.PriceCap), ("executed_quantity", answer.ExecutedQuantity),
+            ("average_price", average), ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset),
+            ("protection", outcome.Protection?.State.ToString().ToUpperInvariant()), ("reason", answer.Reason));
         var status = answer.Status;
+        var filled = $"{Decimals.Canonical(answer.ExecutedQuantity)} of {Decimals.Canonical(leg.Quantity)} filled";
         var result = true switch
         {
-            _ when status == OrderStatus.Rejected => $"Order rejected by {venue.Name}: {answer.Reason}",
-            _ when status == OrderStatus.Unknown => $"Outcome unknown on {venue.Name}: {answer.Reason} (counted until reconciled)",
-            _ when status == OrderStatus.NotSent => $"Not sent to {venue.Name}: {answer.Reason}",
-            _ => $"Order {answer.Status} on {venue.Name}: {Decimals.Canonical(answer.ExecutedQuantity)} @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}"
-                 + (answer.Reason is null ? "" : $" ({answer.Reason})"),
-        };
+            _ when status == OrderStatus.Rejected => $"REJECTED by {venue.Name}: {answer.Reason}",
+            _ when status == OrderStatus.Unknown => $"UNKNOWN outcome on {venue.Name}: {answer.Reason} (counted until reconciled)",
+            _ when status == OrderStatus.NotSent => $"NOT_SENT to {venue.Name}: {answer.Reason}",
+            _ when status == OrderStatus.NotPlaced => $"NOT_PLACED on {venue.Name}: {answer.Reason}",
+            _ when status == OrderStatus.Acked => $"RESTING on {venue.Name}: {filled}, open at {Decimals.Canonical(leg.LimitPrice ?? 0)} until filled or canceled",
+            _ when status == OrderStatus.PartiallyFilled => $"PARTIALLY_FILLED on {venue.Name}: {filled} @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}; the rest is resting",
+            _ when status == OrderStatus.Filled => $"FILLED on {venue.Name}: {Decimals.Canonical(answer.ExecutedQuantity)} @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}",
+            _ => $"{status} on {venue.Name}: {filled}" + (answer.ExecutedQuantity > 0 ? $" @ {Decimals.Canonical(average)}, fee {Decimals.Canonical(fee)} {feeAsset}" : ""),
+        } + (answer.Reason is null || status == OrderStatus.Rejected || status.IsUnresolved || status == OrderStatus.NotSent || status == OrderStatus.NotPlaced
+            ? "" : $" ({answer.Reason})");
         return new ExecutionAction(ExecutionAction.Real, $"LIVE {Describe(leg, outcome.PriceCap)} on {venue.Name}", details, result);
+    }
+
+    /// <summary>An order Robson sent to protect (or close) what a leg bought.</summary>
+    private static ExecutionAction Protective(IVenue venue, Protection.ProtectionStep step)
+    {
+        var order = step.Order;
+        var answer = step.Answer;
+        var what = order.Role == OrderRole.Close
+            ? $"SELL {Decimals.Canonical(order.Quantity)} {order.Symbol} MARKET"
+            : new ProtectionTerms(order.Quantity, order.StopPrice ?? 0, order.Price ?? 0, order.TakeProfitPrice).Describe(order.Symbol);
+        var details = Details.Of(("venue", venue.Name), ("role", order.Role.Wire), ("protects", order.Protects), ("client_order_id", order.ClientOrderId),
+            ("venue_order_id", answer.VenueOrderId ?? order.VenueOrderId), ("status", answer.Status), ("outcome", OutcomeOf(answer.Status)),
+            ("quantity", order.Quantity), ("stop_price", order.StopPrice), ("limit_price", order.Price), ("take_profit_price", order.TakeProfitPrice),
+            ("executed_quantity", answer.ExecutedQuantity), ("reason", answer.Reason));
+        var result = $"{OutcomeOf(answer.Status)} on {venue.Name} ({step.Action})" + (answer.Reason is { } reason ? $": {reason}" : "");
+        return new ExecutionAction(ExecutionAction.Real, $"LIVE {order.Role.Wire} {what} on {venue.Name}", details, result);
     }
 
     private static ExecutionAction Cancel(IVenue venue, PlanLeg leg, VenueOrderResult answer) =>

@@ -50,7 +50,11 @@ internal static class Reserve
         {
             orders = plan.Legs.Select((leg, i) => new OrderRecord(ExecutePlan.ClientOrderIdFor(run.ExecutionId, i), run.ClientId, run.ExecutionId,
                 plan.Id, i, run.Venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderStatus.Pending,
-                estimate.Exposure.LegNotionals[i], 0m, 0m, null, now)).ToList(); // the venue's day counts it
+                estimate.Exposure.LegNotionals[i], 0m, 0m, null, now) // the venue's day counts it
+                {
+                    StopPrice = leg.StopLoss,
+                    TakeProfitPrice = leg.TakeProfit,
+                }).ToList();
             foreach (var order in orders)
                 store.InsertOrder(order);
         }

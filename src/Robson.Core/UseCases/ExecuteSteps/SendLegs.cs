@@ -7,11 +7,18 @@ using Robson.Core.Plans;
 using Robson.Core.Ports;
 using Robson.Core.Strategies;
 using Robson.Core.Validation;
+using Robson.Core.UseCases.Protection;
 
 namespace Robson.Core.UseCases.ExecuteSteps;
 
-/// <summary>One leg at LIVE: its order (null for a cancel), the venue's answer, and the cap a market order was sent with.</summary>
-internal sealed record LegOutcome(int LegIndex, OrderRecord? Order, VenueOrderResult Answer, decimal? PriceCap);
+/// <summary>
+/// One leg at LIVE: its order (null for a cancel), the venue's answer, the cap a market order was sent with, and for a
+/// BUY with a stop-loss that bought something, what was done to protect it.
+/// </summary>
+internal sealed record LegOutcome(int LegIndex, OrderRecord? Order, VenueOrderResult Answer, decimal? PriceCap)
+{
+    public Protection.ProtectionReport? Protection { get; init; }
+}
 
 /// <summary>
 /// Step 4, LIVE: each leg in order. Before an order leaves, (a) the market-dependent rules run again on market data
@@ -67,7 +74,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
                 outcomes.Add(late);
                 continue;
             }
-            outcomes.Add(Place(order, leg, cap.Value, sentAt));
+            outcomes.Add(Protect(Place(order, leg, cap.Value, sentAt), leg));
         }
         return outcomes;
     }
@@ -225,6 +232,18 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             run.Notices.Add(halt);
         tx.Commit();
         return new LegOutcome(order.LegIndex, order, answer, cap);
+    }
+
+    /// <summary>
+    /// A BUY with a stop-loss that bought something gets its protective order on the venue now, before the next leg: the
+    /// stop is what the loss budget of validation assumed.
+    /// </summary>
+    private LegOutcome Protect(LegOutcome placed, PlanLeg leg)
+    {
+        if (leg.Side != OrderSide.Buy || leg.StopLoss is null || placed.Answer.ExecutedQuantity <= 0 || placed.Order is not { } order)
+            return placed;
+        var settings = run.Strategy?.Settings ?? new StrategySettings();
+        return placed with { Protection = new Protection.ProtectEntry(run.Env).Ensure(run.Venue, order, settings) };
     }
 
     /// <summary>A LIVE cancel: audited before it leaves; the venue's answer settles the order's record.</summary>

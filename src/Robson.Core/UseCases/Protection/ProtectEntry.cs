@@ -1,0 +1,212 @@
+using Robson.Core.Audit;
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Plans;
+using Robson.Core.Ports;
+using Robson.Core.Strategies;
+
+namespace Robson.Core.UseCases.Protection;
+
+/// <summary>
+/// Keeps a filled BUY entry with a stop-loss protected on its venue: a STOP_LOSS_LIMIT (or an OCO with a take-profit)
+/// for the quantity held from it. Protective orders are orders like any other: a deterministic client order id (the
+/// entry's, then <c>-p1</c>, <c>-p2</c>...), recorded PENDING and marked SENT before they leave, sent once, audited, and
+/// settled by reconcile. The latest protective order decides: one still in flight is never doubled; one resting that
+/// covers less than the entry now holds (a later partial fill) is canceled and replaced, once per fill; a failure leaves
+/// the position UNPROTECTED, loudly, and is placed again only on request (<c>robson protect</c>).
+/// </summary>
+public sealed class ProtectEntry(RobsonEnvironment env)
+{
+    /// <param name="retry">True for <c>robson protect</c>: place again after a failed, canceled or expired protective order.</param>
+    public ProtectionReport Ensure(IVenue venue, OrderRecord entry, StrategySettings settings, bool retry = false)
+    {
+        var store = env.Store;
+        entry = store.FindOrder(entry.ClientId, entry.ClientOrderId) ?? entry;
+        if (entry.Role != OrderRole.Entry || entry.Side != OrderSide.Buy || entry.StopPrice is null)
+            return Report(entry, ProtectionState.NotNeeded, "the order has no stop-loss to place");
+        if (entry.ExecutedQuantity <= 0)
+            return Report(entry, ProtectionState.NotNeeded, "nothing bought yet: protected once it fills");
+
+        var protections = store.ProtectionsOf(entry.ClientId, entry.ClientOrderId);
+        if (protections.LastOrDefault(p => p.Role == OrderRole.Close) is { } close)
+            return Report(entry, close.IsUnresolved ? ProtectionState.InFlight : ProtectionState.NotNeeded,
+                $"the position was sold by closing order {close.ClientOrderId} ({close.Status})");
+        var latest = protections.LastOrDefault(p => p.Role.IsProtective);
+        var steps = new List<ProtectionStep>();
+        if (latest is not null)
+        {
+            if (latest.IsUnresolved)
+                return Report(entry, ProtectionState.InFlight, $"protective order {latest.ClientOrderId} is {latest.Status}: `robson reconcile` settles it");
+            if (latest.Status == OrderStatus.Filled)
+                return Report(entry, ProtectionState.NotNeeded, $"the position was sold by protective order {latest.ClientOrderId}");
+            if (latest.Status.MayRest)
+            {
+                var open = latest.Quantity - latest.ExecutedQuantity;
+                if (open >= Held(entry, protections, venue))
+                    return Report(entry, ProtectionState.Protected, $"protective order {latest.ClientOrderId} covers {Decimals.Canonical(open)} {entry.Symbol}");
+                // The entry filled more since: take the old protective order off, then protect everything held.
+                var canceled = Cancel(venue, latest);
+                steps.Add(new ProtectionStep("canceled to be replaced", latest, canceled));
+                if (canceled.Status != OrderStatus.Canceled)
+                    return Report(entry, ProtectionState.Unprotected,
+                        $"could not replace protective order {latest.ClientOrderId} for the larger fill: the cancel answered {canceled.Status} {canceled.Reason}", steps);
+                protections = store.ProtectionsOf(entry.ClientId, entry.ClientOrderId);
+            }
+            else if (!retry)
+                return latest.Status == OrderStatus.Canceled
+                    ? Report(entry, ProtectionState.NotNeeded, $"protective order {latest.ClientOrderId} was canceled")
+                    : Report(entry, ProtectionState.Unprotected, $"protective order {latest.ClientOrderId} ended {latest.Status}");
+        }
+        return Place(venue, entry, protections, settings, steps);
+    }
+
+    /// <summary>What the entry holds now, net of base-asset fees and of what protective orders already sold (0 if the symbol is unknown).</summary>
+    private decimal Held(OrderRecord entry, IReadOnlyList<OrderRecord> protections, IVenue venue)
+    {
+        var rules = venue.FindSymbol(entry.Symbol);
+        var baseFees = rules is null ? 0m : env.Store.FillsOfOrder(entry.ClientId, entry.ClientOrderId).Where(f => f.FeeAsset == rules.BaseAsset).Sum(f => f.Fee);
+        var held = entry.ExecutedQuantity - baseFees - protections.Sum(p => p.ExecutedQuantity);
+        return rules?.LotSize is { StepSize: > 0 } lot ? Decimals.FloorToStep(held, lot.StepSize) : held;
+    }
+
+    private ProtectionReport Place(IVenue venue, OrderRecord entry, IReadOnlyList<OrderRecord> protections, StrategySettings settings, List<ProtectionStep> steps)
+    {
+        var store = env.Store;
+        Market.SymbolRules? rules;
+        try
+        {
+            rules = venue.FindSymbol(entry.Symbol);
+        }
+        catch (VenueUnavailableException e)
+        {
+            return Failed(venue, entry, settings, steps, $"venue '{venue.Name}' unavailable: {e.Message}", held: null);
+        }
+        if (rules is null)
+            return Failed(venue, entry, settings, steps, $"{entry.Symbol} is not listed on '{venue.Name}'", held: null);
+        var sold = protections.Sum(p => p.ExecutedQuantity);
+        var terms = ProtectionTerms.For(entry, store.FillsOfOrder(entry.ClientId, entry.ClientOrderId), sold, rules, settings.StopLimitOffsetPercent);
+        if (!terms.Success)
+            return terms.Error.StartsWith("nothing left", StringComparison.Ordinal)
+                ? Report(entry, ProtectionState.NotNeeded, terms.Error, steps)
+                : Failed(venue, entry, settings, steps, terms.Error, held: null);
+
+        var t = terms.Value;
+        var order = new OrderRecord($"{entry.ClientOrderId}-p{protections.Count + 1}", entry.ClientId, entry.ExecutionId, entry.PlanId, entry.LegIndex,
+            venue.Name, entry.Symbol, OrderSide.Sell, t.TakeProfitPrice is null ? OrderType.StopLossLimit : OrderType.Oco, t.Quantity, t.StopLimitPrice,
+            OrderStatus.Pending, 0m, 0m, 0m, null, env.Time.GetUtcNow())
+        {
+            Role = t.TakeProfitPrice is null ? OrderRole.ProtectiveStop : OrderRole.ProtectiveOco,
+            Protects = entry.ClientOrderId,
+            StopPrice = t.StopPrice,
+            TakeProfitPrice = t.TakeProfitPrice,
+        };
+        if (MarkSent(order, t.Describe(entry.Symbol)) is not { } sentAt)
+            return Report(entry, ProtectionState.InFlight, $"protective order {order.ClientOrderId} is already recorded: `robson reconcile` settles it", steps);
+
+        VenueOrderResult answer;
+        try
+        {
+            answer = venue.PlaceProtection(new ProtectionRequest(entry.ClientId, order.ClientOrderId, entry.Symbol, t.Quantity, t.StopPrice,
+                t.StopLimitPrice, t.TakeProfitPrice, sentAt));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
+        }
+        var recorded = Record(venue, order, answer);
+        steps.Add(new ProtectionStep("placed", recorded, answer));
+        var status = answer.Status;
+        if (status == OrderStatus.Acked || status == OrderStatus.PartiallyFilled)
+            return Report(entry, ProtectionState.Protected, $"protective order {order.ClientOrderId}: {t.Describe(entry.Symbol)}", steps);
+        if (status == OrderStatus.Filled)
+            return Report(entry, ProtectionState.NotNeeded, $"protective order {order.ClientOrderId} filled at once", steps);
+        if (status == OrderStatus.Unknown)
+        {
+            Audit(entry, AuditKinds.ProtectionFailed, venue, $"outcome unknown: {answer.Reason}");
+            return Report(entry, ProtectionState.Unprotected, $"protective order {order.ClientOrderId}: outcome unknown ({answer.Reason}); run `robson reconcile`", steps);
+        }
+        return Failed(venue, entry, settings, steps, $"protective order {order.ClientOrderId} {status}: {answer.Reason}", held: t.Quantity);
+    }
+
+    /// <summary>Records the order PENDING, then SENT, in one transaction; null when it was recorded already (another process).</summary>
+    private DateTimeOffset? MarkSent(OrderRecord order, string description)
+    {
+        var store = env.Store;
+        using var tx = store.BeginExclusive();
+        if (store.FindOrder(order.ClientId, order.ClientOrderId) is not null)
+            return null;
+        store.InsertOrder(order);
+        var sentAt = env.Time.GetUtcNow();
+        store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, sentAt);
+        store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderStatus.Sent.Wire, order.PlanId, PlanHash(order),
+            Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", order.Venue),
+                ("role", order.Role.Wire), ("protects", order.Protects), ("order", description)), env.Actor, sentAt));
+        tx.Commit();
+        return sentAt;
+    }
+
+    /// <summary>Records the venue's answer unless reconcile already settled the order with something firmer.</summary>
+    private OrderRecord Record(IVenue venue, OrderRecord order, VenueOrderResult answer)
+    {
+        var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
+        var store = env.Store;
+        using var tx = store.BeginExclusive();
+        var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
+        if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
+            current = OrderOutcomes.Record(store, venue, current, answer, fees, PlanHash(order), env.Actor, env.Time.GetUtcNow(),
+                AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
+        tx.Commit();
+        return current;
+    }
+
+    private VenueOrderResult Cancel(IVenue venue, OrderRecord order)
+    {
+        VenueOrderResult answer;
+        try
+        {
+            answer = venue.CancelOrder(order.ClientId, order.Symbol, order.ClientOrderId, order.Role.IsList);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
+        }
+        if (answer.Status == OrderStatus.Canceled || answer.Status == OrderStatus.Filled || answer.Status == OrderStatus.PartiallyFilled)
+        {
+            var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
+            using var tx = env.Store.BeginExclusive();
+            if (env.Store.FindOrder(order.ClientId, order.ClientOrderId) is { } current)
+                OrderOutcomes.Record(env.Store, venue, current, answer, fees, PlanHash(order), env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
+            tx.Commit();
+        }
+        return answer;
+    }
+
+    /// <summary>The protection failed: audited, and with <c>--on-protection-failure close</c> the position is sold at market.</summary>
+    private ProtectionReport Failed(IVenue venue, OrderRecord entry, StrategySettings settings, List<ProtectionStep> steps, string reason, decimal? held)
+    {
+        Audit(entry, AuditKinds.ProtectionFailed, venue, reason);
+        if (settings.OnProtectionFailure != ProtectionFailureAction.Close)
+            return Report(entry, ProtectionState.Unprotected, reason, steps);
+        var quantity = held ?? Held(entry, env.Store.ProtectionsOf(entry.ClientId, entry.ClientOrderId), venue);
+        if (quantity <= 0)
+            return Report(entry, ProtectionState.Unprotected, reason, steps);
+        var close = new ClosePosition(env).Sell(venue, entry, quantity, settings);
+        steps.Add(new ProtectionStep("closed at market", close.Order, close.Answer));
+        return Report(entry, ProtectionState.Unprotected, $"{reason}; closing order {close.Order.ClientOrderId}: {close.Answer.Status}" +
+            (close.Answer.Reason is { } r ? $" ({r})" : ""), steps);
+    }
+
+    private void Audit(OrderRecord entry, string kind, IVenue venue, string reason)
+    {
+        using var tx = env.Store.BeginExclusive();
+        env.Store.Append(new AuditEntry(entry.ClientId, kind, "UNPROTECTED", entry.PlanId, PlanHash(entry),
+            Details.Of(("client_order_id", entry.ClientOrderId), ("venue", venue.Name), ("symbol", entry.Symbol),
+                ("executed_qty", entry.ExecutedQuantity), ("reason", reason)), env.Actor, env.Time.GetUtcNow()));
+        tx.Commit();
+    }
+
+    private string? PlanHash(OrderRecord order) => env.Store.FindPlan(order.ClientId, order.PlanId)?.Hash;
+
+    private static ProtectionReport Report(OrderRecord entry, ProtectionState state, string message, IReadOnlyList<ProtectionStep>? steps = null) =>
+        new(entry, state, message, steps ?? []);
+}
