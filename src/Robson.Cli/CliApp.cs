@@ -81,6 +81,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Venue.VenueCommand.Build(context));
         root.Subcommands.Add(Commands.Reconcile.ReconcileCommand.Build(context));
         root.Subcommands.Add(Commands.Reconcile.ReconcileCommand.BuildOrders(context));
+        root.Subcommands.Add(Commands.Protect.ProtectCommand.Build(context));
         root.Subcommands.Add(ReportCommand.Build(context));
         root.Subcommands.Add(AuditCommand.Build(context));
         root.Subcommands.Add(Commands.Executions.ExecutionsCommand.Build(context));

@@ -23,7 +23,8 @@ public sealed record ValidationMetadataJson(string PlanId, string PlanHash, long
 public sealed record ValidationSummaryJson(int TotalIssues, int Failures, int Warnings);
 public sealed record ValidationJson(string ValidationId, string Status, List<IssueJson> Issues, ValidationMetadataJson Metadata, ValidationSummaryJson Summary);
 
-public sealed record LegJson(string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss);
+public sealed record LegJson(string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss,
+    decimal? TakeProfit = null, string? TimeInForce = null, string? CancelsOrder = null);
 public sealed record AllocationJson(string Asset, decimal CurrentQuantity, decimal Price, decimal CurrentPercent, decimal TargetPercent, decimal TargetQuantity);
 public sealed record PlanJson(
     string PlanId, long ClientId, long? StrategyId, string Kind, string Venue, string Hash, string CreatedAt, List<LegJson> Legs,

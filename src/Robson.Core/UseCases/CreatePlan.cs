@@ -6,7 +6,7 @@ namespace Robson.Core.UseCases;
 
 public sealed record CreatePlanRequest(
     ClientId ClientId, PlanKind Kind, Symbol Symbol, decimal Quantity, OrderType Type,
-    decimal? LimitPrice, decimal? StopLoss, long? StrategyId, string Venue);
+    decimal? LimitPrice, decimal? StopLoss, long? StrategyId, string Venue, decimal? TakeProfit = null, TimeInForce? TimeInForce = null);
 
 /// <summary>Stores an immutable, content-hashed plan. Nothing is sent anywhere.</summary>
 public sealed class CreatePlan(RobsonEnvironment env)
@@ -21,8 +21,15 @@ public sealed class CreatePlan(RobsonEnvironment env)
         if (request.StrategyId is { } strategyId && env.Store.FindStrategy(request.ClientId, strategyId) is null)
             return Outcome<Plan>.Refuse($"strategy {strategyId} not found for client {request.ClientId}");
 
+        if (Inconsistent(request) is { } error)
+            return Outcome<Plan>.Refuse(error);
+
         var side = request.Kind == PlanKind.Buy ? OrderSide.Buy : OrderSide.Sell;
-        var leg = new PlanLeg(request.Symbol, side, request.Type, request.Quantity, request.LimitPrice, request.StopLoss);
+        var leg = new PlanLeg(request.Symbol, side, request.Type, request.Quantity, request.LimitPrice, request.StopLoss)
+        {
+            TakeProfit = request.TakeProfit,
+            TimeInForce = request.TimeInForce,
+        };
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), request.ClientId, request.StrategyId, request.Kind,
             venue.Name, [leg], env.Time.GetUtcNow(), ""));
 
@@ -32,5 +39,23 @@ public sealed class CreatePlan(RobsonEnvironment env)
             Details.Of(("legs", leg.Describe()), ("venue", plan.Venue), ("strategy_id", plan.StrategyId)), env.Actor, plan.CreatedAt));
         tx.Commit();
         return plan;
+    }
+
+    /// <summary>Options that cannot go together: refused before anything is stored.</summary>
+    private static string? Inconsistent(CreatePlanRequest request)
+    {
+        if (request.TimeInForce is not null && request.Type != OrderType.Limit)
+            return "--tif applies to limit orders only: give --limit PRICE, or drop --tif";
+        if (request.TakeProfit is not { } takeProfit)
+            return null;
+        if (request.Kind != PlanKind.Buy)
+            return "--take-profit protects what a buy bought: it applies to `plan buy` only";
+        if (request.StopLoss is not { } stop)
+            return "--take-profit needs --stop-loss: the two are placed together as one OCO order on the venue";
+        if (takeProfit <= stop)
+            return $"--take-profit {Decimals.Canonical(takeProfit)} must be above --stop-loss {Decimals.Canonical(stop)}";
+        if (request.LimitPrice is { } limit && takeProfit <= limit)
+            return $"--take-profit {Decimals.Canonical(takeProfit)} must be above the limit price {Decimals.Canonical(limit)}";
+        return null;
     }
 }

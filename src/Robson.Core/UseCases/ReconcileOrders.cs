@@ -11,7 +11,14 @@ public sealed record ReconcileReport(
     IReadOnlyList<ReconciledOrder> Resolved,
     IReadOnlyList<ReconciledOrder> StillUnresolved,
     IReadOnlyList<VenueOpenOrder> Orphans,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Filled entries reconcile protected (or tried to): placed, replaced for a larger fill, or still unprotected.</summary>
+    public IReadOnlyList<Protection.ProtectionReport> Protections { get; init; } = [];
+
+    /// <summary>Filled entries left without a protective order on the venue.</summary>
+    public IReadOnlyList<Protection.ProtectionReport> Unprotected => Protections.Where(p => p.State == Protection.ProtectionState.Unprotected).ToList();
+}
 
 public sealed record ReconciledOrder(OrderRecord Order, OrderStatus PreviousStatus, string? Note);
 
@@ -55,6 +62,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
         var open = new List<ReconciledOrder>();
         var problems = new List<string>();
         var orders = env.Store.UnresolvedOrders(clientId, venueName).Concat(env.Store.RestingOrders(clientId, venueName)).ToList();
+        var touchedEntries = new List<OrderRecord>();
         foreach (var order in orders)
         {
             if (env.Venues.Find(clientId, order.Venue) is not { } venue)
@@ -65,7 +73,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
             }
             try
             {
-                var answer = venue.LookupOrder(clientId, order.Symbol, order.ClientOrderId);
+                var answer = venue.LookupOrder(clientId, order.Symbol, order.ClientOrderId, order.Role.IsList);
                 if (answer is null)
                 {
                     if (NotOnTheVenue(venue, order) is not { } settled)
@@ -90,6 +98,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 var updated = OrderOutcomes.Record(env.Store, venue, current, answer, fees, plan?.Hash, env.Actor, filledAt, AuditKinds.OrderReconciled);
                 tx.Commit();
                 (updated.IsUnresolved ? open : resolved).Add(new ReconciledOrder(updated, order.Status, answer.Reason));
+                if (updated.ExecutedQuantity > 0) touchedEntries.Add(updated);
             }
             catch (VenueUnavailableException e)
             {
@@ -97,8 +106,46 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
                 open.Add(new ReconciledOrder(order, order.Status, e.Message));
             }
         }
-        return new ReconcileReport(clientId, resolved, open.Where(o => o.Order.IsUnresolved).ToList(), Orphans(clientId, venueName, problems), problems);
+        var protections = Protect(clientId, venueName, touchedEntries, problems);
+        return new ReconcileReport(clientId, resolved, open.Where(o => o.Order.IsUnresolved).ToList(), Orphans(clientId, venueName, problems), problems)
+        {
+            Protections = protections,
+        };
     }
+
+    /// <summary>
+    /// Filled BUY entries with a stop-loss get their protective order: those that filled (more) since last seen, and those
+    /// that have none at all (a crash between the fill and the protection). The latest protective order decides, so an
+    /// entry is never protected twice.
+    /// </summary>
+    private List<Protection.ProtectionReport> Protect(ClientId clientId, string? venueName, List<OrderRecord> touched, List<string> problems)
+    {
+        var reports = new List<Protection.ProtectionReport>();
+        var entries = touched.Where(o => o.Role == OrderRole.Entry && o.Side == OrderSide.Buy && o.StopPrice is not null)
+            .Concat(env.Store.EntriesWithoutProtection(clientId, venueName))
+            .DistinctBy(o => o.ClientOrderId).ToList();
+        var protect = new Protection.ProtectEntry(env);
+        foreach (var entry in entries)
+        {
+            if (env.Venues.Find(clientId, entry.Venue) is not { } venue) continue;
+            try
+            {
+                var report = protect.Ensure(venue, entry, SettingsOf(clientId, entry.PlanId));
+                if (report.Steps.Count > 0 || report.State == Protection.ProtectionState.Unprotected)
+                    reports.Add(report);
+            }
+            catch (VenueUnavailableException e)
+            {
+                problems.Add($"protection of {entry.ClientOrderId}: {e.Message}");
+            }
+        }
+        return reports;
+    }
+
+    private Strategies.StrategySettings SettingsOf(ClientId clientId, string planId) =>
+        env.Store.FindPlan(clientId, planId)?.StrategyId is { } id && env.Store.FindStrategy(clientId, id) is { } strategy
+            ? strategy.Settings
+            : new Strategies.StrategySettings();
 
     /// <summary>
     /// When a fill found by reconcile is recorded: the local clock while it agrees with the venue's (it orders fills

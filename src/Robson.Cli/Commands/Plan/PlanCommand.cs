@@ -43,13 +43,21 @@ public static class PlanCommand
         return command;
     }
 
+    private static TimeInForce? TimeInForceOf(string? text) => text is null
+        ? null
+        : EnumText.ParseTimeInForce(text.Trim()) ?? throw new UsageException($"--tif must be gtc, ioc or fok, got '{text}'");
+
     private static Command BuildSide(CliContext context, PlanKind kind)
     {
         var symbol = new Argument<string>("SYMBOL") { Description = "Trading pair, e.g. BTCUSDT." };
         var quantity = new Argument<string>("QUANTITY") { Description = "Base-asset quantity, a plain decimal > 0 (e.g. 0.001)." };
         var limit = new Option<string>("--limit") { Description = "Limit price (a LIMIT order). Default: --market." };
         var market = new Option<bool>("--market") { Description = "A MARKET order (the default)." };
-        var stopLoss = new Option<string>("--stop-loss") { Description = "Stop-loss price recorded with the plan." };
+        var stopLoss = new Option<string>("--stop-loss") { Description = kind == PlanKind.Buy
+            ? "Stop-loss price. At LIVE, once the buy fills, a protective STOP_LOSS_LIMIT SELL is placed on the venue for what it bought."
+            : "Stop-loss price recorded with the plan." };
+        var takeProfit = new Option<string>("--take-profit") { Description = "Take-profit price (buy, with --stop-loss): the protection becomes an OCO, a LIMIT_MAKER above and the stop below." };
+        var tif = new Option<string>("--tif") { Description = "Time in force of a limit order: gtc (rests until filled or canceled; the default), ioc or fok." };
         var clientId = CommonOptions.ClientId();
         var strategyId = new Option<string>("--strategy-id") { Description = "Strategy whose risk rules, limits and policy apply (required for LIVE)." };
         var venue = new Option<string>("--venue") { Description = $"Venue name. Default: {VenueDirectory.DefaultVenue} (local simulated exchange)." };
@@ -59,6 +67,8 @@ public static class PlanCommand
         {
             symbol, quantity, limit, market, stopLoss, clientId, strategyId, venue, json,
         };
+        if (kind == PlanKind.Buy) command.Options.Add(takeProfit);
+        command.Options.Add(tif);
         command.SetAction(result =>
         {
             var parsedSymbol = Inputs.Require(Symbol.Parse(result.GetValue(symbol)));
@@ -70,7 +80,9 @@ public static class PlanCommand
                 Inputs.ClientId(result, clientId), kind, parsedSymbol, parsedQuantity,
                 limitPrice is null ? OrderType.Market : OrderType.Limit, limitPrice,
                 Inputs.OptionalPositive(result, stopLoss), Inputs.OptionalId(result, strategyId),
-                result.GetValue(venue) ?? VenueDirectory.DefaultVenue);
+                result.GetValue(venue) ?? VenueDirectory.DefaultVenue,
+                kind == PlanKind.Buy ? Inputs.OptionalPositive(result, takeProfit) : null,
+                TimeInForceOf(result.GetValue(tif)));
 
             var outcome = new CreatePlan(context.Environment(create: true)).Execute(request);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Robson.Core.Domain;
 using Robson.Core.UseCases;
 
 namespace Robson.Cli.Commands.Reconcile;
@@ -35,10 +36,19 @@ public static class ReconcileCommand
                 io.Out.WriteLine($"  unresolved {r.Order.ClientOrderId}  {r.Order.Status}  ({r.Note})");
             foreach (var o in report.Orphans)
                 io.Out.WriteLine($"  orphan     {o.ClientOrderId}  {o.Side} {Rendering.Output.Dec(o.Quantity)} {o.Symbol} {o.Status}: open on the venue, no record here");
+            foreach (var p in report.Protections)
+            {
+                foreach (var step in p.Steps)
+                    io.Out.WriteLine($"  protect    {step.Order.ClientOrderId}  {step.Order.Role} for {p.Entry.ClientOrderId}: {step.Answer.Status} ({step.Action})");
+                if (p.State == Robson.Core.UseCases.Protection.ProtectionState.Unprotected)
+                    io.Out.WriteLine($"  UNPROTECTED {p.Entry.ClientOrderId}  {Rendering.Output.Dec(p.Entry.ExecutedQuantity)} {p.Entry.Symbol}: {p.Message}; retry with `{p.RetryCommand}`");
+            }
             foreach (var p in report.Problems)
                 io.Err.WriteLine($"robson: {p}");
-            io.Out.WriteLine($"Summary: {report.Resolved.Count} resolved, {report.StillUnresolved.Count} unresolved, {report.Orphans.Count} orphan(s)");
-            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 && report.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
+            io.Out.WriteLine($"Summary: {report.Resolved.Count} resolved, {report.StillUnresolved.Count} unresolved, {report.Orphans.Count} orphan(s)" +
+                             (report.Protections.Count > 0 ? $", {report.Protections.Count(p => p.State == Robson.Core.UseCases.Protection.ProtectionState.Protected)} protected, {report.Unprotected.Count} unprotected" : ""));
+            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 && report.Problems.Count == 0 && report.Unprotected.Count == 0
+                ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
         });
         return command;
     }
@@ -59,10 +69,11 @@ public static class ReconcileCommand
                 io.Out.WriteLine($"No open orders for client {tenant}.");
                 return ExitCodes.Success;
             }
-            io.Out.WriteLine($"{"CLIENT ORDER ID",-22} {"VENUE",-10} {"SYMBOL",-9} {"SIDE",-5} {"TYPE",-7} {"QTY",12} {"FILLED",12} STATUS");
+            io.Out.WriteLine($"{"CLIENT ORDER ID",-25} {"ROLE",-15} {"VENUE",-10} {"SYMBOL",-9} {"SIDE",-5} {"TYPE",-15} {"QTY",12} {"FILLED",12} {"PRICE",12} {"STOP",12} STATUS");
             foreach (var o in orders)
-                io.Out.WriteLine($"{o.ClientOrderId,-22} {o.Venue,-10} {o.Symbol,-9} {o.Side.ToString().ToUpperInvariant(),-5} {o.Type.ToString().ToUpperInvariant(),-7} " +
-                                 $"{Rendering.Output.Dec(o.Quantity),12} {Rendering.Output.Dec(o.ExecutedQuantity),12} {o.Status}");
+                io.Out.WriteLine($"{o.ClientOrderId,-25} {o.Role,-15} {o.Venue,-10} {o.Symbol,-9} {o.Side.Wire(),-5} {o.Type.Wire(),-15} " +
+                                 $"{Rendering.Output.Dec(o.Quantity),12} {Rendering.Output.Dec(o.ExecutedQuantity),12} {(o.Price is { } p ? Rendering.Output.Dec(p) : "-"),12} " +
+                                 $"{(o.StopPrice is { } s && o.Role != Robson.Core.Execution.OrderRole.Entry ? Rendering.Output.Dec(s) : "-"),12} {o.Status}");
             return ExitCodes.Success;
         });
         command.Subcommands.Add(list);

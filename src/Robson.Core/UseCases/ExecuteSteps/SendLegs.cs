@@ -263,7 +263,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         VenueOrderResult answer;
         try
         {
-            answer = run.Venue.CancelOrder(clientId, leg.Symbol, leg.CancelsOrder!);
+            answer = run.Venue.CancelOrder(clientId, leg.Symbol, leg.CancelsOrder!, order?.Role.IsList ?? false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
