@@ -10,26 +10,29 @@ namespace Robson.Core.Execution;
 public sealed record ProtectionTerms(decimal Quantity, decimal StopPrice, decimal StopLimitPrice, decimal? TakeProfitPrice)
 {
     /// <summary>
-    /// The terms for <paramref name="entry"/>, or why there can be none. The quantity held is what the entry bought, less
-    /// a fee taken in the base asset and what earlier protective orders already sold, rounded down to the lot step;
+    /// The terms for protecting <paramref name="held"/> of what <paramref name="entry"/> bought (net of a fee taken in the
+    /// base asset: see <see cref="NetBought"/>), or why there can be none. The quantity is rounded down to the lot step;
     /// every price and the quantity are checked against the symbol's filters first, as the venue would.
     /// </summary>
-    public static Parsed<ProtectionTerms> For(OrderRecord entry, IEnumerable<FillRecord> entryFills, decimal soldByProtection,
-        SymbolRules rules, decimal stopLimitOffsetPercent)
+    public static Parsed<ProtectionTerms> For(OrderRecord entry, decimal held, SymbolRules rules, decimal stopLimitOffsetPercent)
     {
         if (entry.StopPrice is not { } stop)
             return Parsed<ProtectionTerms>.Fail($"{entry.ClientOrderId} has no stop-loss to protect it with");
-        var baseFees = entryFills.Where(f => f.FeeAsset == rules.BaseAsset).Sum(f => f.Fee);
-        var held = entry.ExecutedQuantity - baseFees - soldByProtection;
         var lot = rules.LotSize;
         var quantity = lot is { StepSize: > 0 } ? lot.MinQty + Decimals.FloorToStep(Math.Max(0, held - lot.MinQty), lot.StepSize) : held;
         if (held <= 0 || quantity <= 0 || quantity > held)
-            return Parsed<ProtectionTerms>.Fail($"nothing left to protect: {Decimals.Canonical(Math.Max(0, held))} {rules.BaseAsset} held from {entry.ClientOrderId}");
+            return Parsed<ProtectionTerms>.Fail($"{NothingLeft}: {Decimals.Canonical(Math.Max(0, held))} {rules.BaseAsset} held from {entry.ClientOrderId}");
         var tick = rules.TickSize;
         var limit = tick > 0 ? Decimals.FloorToStep(stop * (1 - stopLimitOffsetPercent / 100m), tick) : stop * (1 - stopLimitOffsetPercent / 100m);
         var terms = new ProtectionTerms(quantity, stop, limit, entry.TakeProfitPrice);
         return terms.FilterFailure(rules) is { } failure ? Parsed<ProtectionTerms>.Fail(failure) : Parsed<ProtectionTerms>.Ok(terms);
     }
+
+    public const string NothingLeft = "nothing left to protect";
+
+    /// <summary>What fills bought, less a fee the venue took in the base asset (Binance charges buys in the asset received).</summary>
+    public static decimal NetBought(IEnumerable<FillRecord> fills, string baseAsset) =>
+        fills.Sum(f => f.Quantity - (f.FeeAsset == baseAsset ? f.Fee : 0m));
 
     /// <summary>The first symbol filter the order would fail (the venue's words: "Filter failure: NAME"), or null.</summary>
     private string? FilterFailure(SymbolRules rules)

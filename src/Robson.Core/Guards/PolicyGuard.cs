@@ -43,6 +43,7 @@ public sealed class PolicyGuard : IExecutionGuard
         for (var i = 0; i < plan.Legs.Count; i++)
         {
             var leg = plan.Legs[i];
+            if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: taking an order off is always allowed
             if (!s.AllowsSymbol(leg.Symbol))
                 yield return (GuardCodes.SymbolNotAllowed, $"symbol {leg.Symbol} is not allowed by the strategy");
             if (!s.AllowedOrderTypes.Contains(leg.Type))

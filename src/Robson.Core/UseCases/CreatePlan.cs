@@ -30,15 +30,38 @@ public sealed class CreatePlan(RobsonEnvironment env)
             TakeProfit = request.TakeProfit,
             TimeInForce = request.TimeInForce,
         };
+        var legs = request.Kind == PlanKind.Sell ? [.. ProtectionCancels(request, venue.Name), leg] : new List<PlanLeg> { leg };
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), request.ClientId, request.StrategyId, request.Kind,
-            venue.Name, [leg], env.Time.GetUtcNow(), ""));
+            venue.Name, legs, env.Time.GetUtcNow(), ""));
 
         using var tx = env.Store.BeginExclusive();
         env.Store.InsertPlan(plan);
         env.Store.Append(new AuditEntry(plan.ClientId, AuditKinds.PlanCreated, "CREATED", plan.Id, plan.Hash,
-            Details.Of(("legs", leg.Describe()), ("venue", plan.Venue), ("strategy_id", plan.StrategyId)), env.Actor, plan.CreatedAt));
+            Details.Of(("legs", string.Join("; ", legs.Select(l => l.Describe()))), ("venue", plan.Venue), ("strategy_id", plan.StrategyId)), env.Actor, plan.CreatedAt));
         tx.Commit();
         return plan;
+    }
+
+    /// <summary>
+    /// A sell of a position Robson protects first takes the protective orders covering the quantity sold off the venue
+    /// (newest first): they lock the asset the sell needs, and would sell it a second time. Each cancel is a leg of the
+    /// plan, before the sell, validated and audited like any other; what they covered beyond the sale is protected again
+    /// once the sell is done.
+    /// </summary>
+    private List<PlanLeg> ProtectionCancels(CreatePlanRequest request, string venue)
+    {
+        var cancels = new List<PlanLeg>();
+        var covered = 0m;
+        foreach (var order in env.Store.RestingOrders(request.ClientId, venue)
+                     .Where(o => o.Role.IsProtective && o.Symbol == request.Symbol).OrderByDescending(o => o.CreatedAt))
+        {
+            if (covered >= request.Quantity) break;
+            var open = order.Quantity - order.ExecutedQuantity;
+            cancels.Add(new PlanLeg(order.Symbol, order.Side, order.Type, open, order.Price, order.StopPrice) { CancelsOrder = order.ClientOrderId });
+            covered += open;
+        }
+        cancels.Reverse();
+        return cancels;
     }
 
     /// <summary>Options that cannot go together: refused before anything is stored.</summary>

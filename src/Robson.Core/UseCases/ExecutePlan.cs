@@ -106,10 +106,10 @@ public sealed class ExecutePlan(RobsonEnvironment env)
             : nothingFilled ? ExecutionStatus.NotFilled
             : ExecutionStatus.Success;
         foreach (var o in unprotected)
-            run.Notices.Add(new UnprotectedPosition(run.ClientId, o.Order!.ClientOrderId, run.Venue.Name, o.Order.Symbol, o.Answer.ExecutedQuantity,
-                o.Protection!.Message, o.Protection.RetryCommand));
+            run.Notices.Add(new UnprotectedPosition(run.ClientId, o.Protection!.Entry.ClientOrderId, run.Venue.Name, o.Protection.Entry.Symbol,
+                o.Protection.Entry.ExecutedQuantity, o.Protection.Message, o.Protection.RetryCommand));
         var actions = outcomes.SelectMany(o => ExecutionActions.Real(run.Venue, run.Plan.Legs[o.LegIndex], o)).ToList();
-        var problems = unprotected.Select(o => $"{o.Order!.ClientOrderId} filled but is UNPROTECTED: {o.Protection!.Message}")
+        var problems = unprotected.Select(o => $"{o.Protection!.Entry.ClientOrderId} filled but is UNPROTECTED: {o.Protection.Message}")
             .Concat(failures.Select(f => $"{f.Order?.ClientOrderId ?? run.Plan.Legs[f.LegIndex].CancelsOrder} {f.Answer.Status}: {f.Answer.Reason}"))
             .ToList();
         var error = status switch

@@ -28,6 +28,12 @@ public sealed class AccountValidator : IPlanValidator
             var leg = context.Plan.Legs[i];
             var legNo = i + 1;
             if (!context.Rules.TryGetValue(leg.Symbol, out var rules)) continue;
+            if (leg.IsCancel)
+            {
+                // The plan first cancels a protective order: what it locks becomes free for the sell that follows.
+                free[rules.BaseAsset] = free.GetValueOrDefault(rules.BaseAsset) + leg.Quantity;
+                continue;
+            }
             var fill = context.ExpectedFill(leg);
             if (leg.LimitPrice is null && fill is null) continue; // no price to value a market order: MarketSanity reports it
             var price = leg.LimitPrice ?? fill!.AveragePrice;

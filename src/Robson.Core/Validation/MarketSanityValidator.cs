@@ -17,6 +17,7 @@ public sealed class MarketSanityValidator : IPlanValidator
         for (var i = 0; i < context.Plan.Legs.Count; i++)
         {
             var leg = context.Plan.Legs[i];
+            if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: no order of its own
             var legNo = i + 1;
             if (!context.Rules.ContainsKey(leg.Symbol)) continue;
             if (context.FreshBook(leg.Symbol) is not { Mid: { } mid } book)

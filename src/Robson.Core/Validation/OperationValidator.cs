@@ -14,6 +14,7 @@ public sealed class OperationValidator : IPlanValidator
         for (var i = 0; i < context.Plan.Legs.Count; i++)
         {
             var leg = context.Plan.Legs[i];
+            if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: no order of its own
             if (string.IsNullOrEmpty(leg.Symbol.Value))
                 yield return ValidationIssue.Failure(ValidationCodes.SymbolMissing, "Symbol is missing", ("leg", i + 1));
             if (leg.Quantity <= 0)

@@ -13,6 +13,11 @@ public static class PositionReduction
         var held = new Dictionary<string, decimal>(balances);
         foreach (var leg in plan.Legs)
         {
+            if (leg.IsCancel && rules.TryGetValue(leg.Symbol, out var released))
+            {
+                held[released.BaseAsset] = held.GetValueOrDefault(released.BaseAsset) + leg.Quantity; // a protective order's lock is released first
+                continue;
+            }
             if (leg.Side != OrderSide.Sell || !rules.TryGetValue(leg.Symbol, out var r)) return false;
             var left = held.GetValueOrDefault(r.BaseAsset) - leg.Quantity;
             if (left < 0) return false;

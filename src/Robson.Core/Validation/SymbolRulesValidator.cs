@@ -19,6 +19,7 @@ public sealed class SymbolRulesValidator : IPlanValidator
         for (var i = 0; i < context.Plan.Legs.Count; i++)
         {
             var leg = context.Plan.Legs[i];
+            if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: no order of its own
             var legNo = i + 1;
             if (!context.Rules.TryGetValue(leg.Symbol, out var rules))
             {

@@ -48,12 +48,14 @@ internal static class Reserve
         IReadOnlyList<OrderRecord> orders = [];
         if (passed && run.Live && plan.Kind != PlanKind.Cancel)
         {
-            orders = plan.Legs.Select((leg, i) => new OrderRecord(ExecutePlan.ClientOrderIdFor(run.ExecutionId, i), run.ClientId, run.ExecutionId,
-                plan.Id, i, run.Venue.Name, leg.Symbol, leg.Side, leg.Type, leg.Quantity, leg.LimitPrice, OrderStatus.Pending,
-                estimate.Exposure.LegNotionals[i], 0m, 0m, null, now) // the venue's day counts it
+            // A sell plan's cancels of protective orders reserve nothing; the exposure lists the order legs in plan order.
+            orders = plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select((x, k) => new OrderRecord(
+                ExecutePlan.ClientOrderIdFor(run.ExecutionId, x.i), run.ClientId, run.ExecutionId, plan.Id, x.i, run.Venue.Name, x.leg.Symbol,
+                x.leg.Side, x.leg.Type, x.leg.Quantity, x.leg.LimitPrice, OrderStatus.Pending,
+                estimate.Exposure.LegNotionals[k], 0m, 0m, null, now) // the venue's day counts it
                 {
-                    StopPrice = leg.StopLoss,
-                    TakeProfitPrice = leg.TakeProfit,
+                    StopPrice = x.leg.StopLoss,
+                    TakeProfitPrice = x.leg.TakeProfit,
                 }).ToList();
             foreach (var order in orders)
                 store.InsertOrder(order);

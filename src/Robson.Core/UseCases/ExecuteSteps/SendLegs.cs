@@ -76,7 +76,27 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             }
             outcomes.Add(Protect(Place(order, leg, cap.Value, sentAt), leg));
         }
-        return outcomes;
+        return ProtectWhatRemains(outcomes);
+    }
+
+    /// <summary>Protective orders this plan canceled before its sell, with the quantity each still covered.</summary>
+    private readonly List<(OrderRecord Order, decimal Open)> _releasedProtection = [];
+
+    /// <summary>
+    /// A sell canceled protective orders covering more than it sold (or did not sell at all): what remains of the
+    /// position gets a protective order again, for exactly that quantity. Reported with the sell leg.
+    /// </summary>
+    private List<LegOutcome> ProtectWhatRemains(List<LegOutcome> outcomes)
+    {
+        if (_releasedProtection.Count == 0) return outcomes;
+        var symbol = _releasedProtection[^1].Order.Symbol;
+        var sells = outcomes.Where(o => o.Order is { Side: OrderSide.Sell } order && order.Symbol == symbol).ToList();
+        var remaining = _releasedProtection.Sum(r => r.Open) - sells.Sum(o => o.Answer.ExecutedQuantity);
+        if (remaining <= 0 || run.Store.FindOrder(run.ClientId, _releasedProtection[^1].Order.Protects ?? "") is not { } entry)
+            return outcomes;
+        var report = new ProtectEntry(run.Env).Reduce(run.Venue, entry, remaining, run.Strategy?.Settings ?? new StrategySettings());
+        var last = sells.Count > 0 ? sells[^1] : outcomes[^1];
+        return outcomes.Select(o => ReferenceEquals(o, last) ? o with { Protection = report } : o).ToList();
     }
 
     /// <summary>(a) The market as the order leaves. Returns the cap (a null value for a limit order), or null when the order must not leave.</summary>
@@ -276,6 +296,8 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             if (store.FindOrder(clientId, order.ClientOrderId) is { } current) // read again under the lock
                 OrderOutcomes.Record(store, run.Venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
             tx.Commit();
+            if (order.Role.IsProtective && answer.Status == OrderStatus.Canceled)
+                _releasedProtection.Add((order, order.Quantity - answer.ExecutedQuantity));
         }
         return new LegOutcome(legIndex, null, answer, null);
     }

@@ -33,49 +33,65 @@ public sealed class ProtectEntry(RobsonEnvironment env)
                 $"the position was sold by closing order {close.ClientOrderId} ({close.Status})");
         var latest = protections.LastOrDefault(p => p.Role.IsProtective);
         var steps = new List<ProtectionStep>();
-        if (latest is not null)
+        if (latest is null)
+            return Place(venue, entry, protections, settings, steps, baseAsset => NetBought(entry, baseAsset));
+        if (latest.IsUnresolved)
+            return Report(entry, ProtectionState.InFlight, $"protective order {latest.ClientOrderId} is {latest.Status}: `robson reconcile` settles it");
+        if (latest.Status == OrderStatus.Filled)
+            return Report(entry, ProtectionState.NotNeeded, $"the position was sold by protective order {latest.ClientOrderId}");
+        if (latest.Status.MayRest)
         {
-            if (latest.IsUnresolved)
-                return Report(entry, ProtectionState.InFlight, $"protective order {latest.ClientOrderId} is {latest.Status}: `robson reconcile` settles it");
-            if (latest.Status == OrderStatus.Filled)
-                return Report(entry, ProtectionState.NotNeeded, $"the position was sold by protective order {latest.ClientOrderId}");
-            if (latest.Status.MayRest)
-            {
-                var open = latest.Quantity - latest.ExecutedQuantity;
-                if (open >= Held(entry, protections, venue))
-                    return Report(entry, ProtectionState.Protected, $"protective order {latest.ClientOrderId} covers {Decimals.Canonical(open)} {entry.Symbol}");
-                // The entry filled more since: take the old protective order off, then protect everything held.
-                var canceled = Cancel(venue, latest);
-                steps.Add(new ProtectionStep("canceled to be replaced", latest, canceled));
-                if (canceled.Status != OrderStatus.Canceled)
-                    return Report(entry, ProtectionState.Unprotected,
-                        $"could not replace protective order {latest.ClientOrderId} for the larger fill: the cancel answered {canceled.Status} {canceled.Reason}", steps);
-                protections = store.ProtectionsOf(entry.ClientId, entry.ClientOrderId);
-            }
-            else if (!retry)
-                return latest.Status == OrderStatus.Canceled
-                    ? Report(entry, ProtectionState.NotNeeded, $"protective order {latest.ClientOrderId} was canceled")
-                    : Report(entry, ProtectionState.Unprotected, $"protective order {latest.ClientOrderId} ended {latest.Status}");
+            var open = latest.Quantity - latest.ExecutedQuantity;
+            // Fills recorded after the protective order was placed: the entry bought more since (a resting limit filling
+            // in parts). Once per fill, the old protective order is canceled and one covering both is placed.
+            var later = store.FillsOfOrder(entry.ClientId, entry.ClientOrderId).Where(f => f.FilledAt > latest.CreatedAt).ToList();
+            if (later.Count == 0)
+                return Report(entry, ProtectionState.Protected, $"protective order {latest.ClientOrderId} covers {Decimals.Canonical(open)} {entry.Symbol}");
+            var canceled = Cancel(venue, latest);
+            steps.Add(new ProtectionStep("canceled to be replaced for a later fill", latest, canceled));
+            if (canceled.Status != OrderStatus.Canceled)
+                return Report(entry, ProtectionState.Unprotected,
+                    $"could not replace protective order {latest.ClientOrderId} for the later fill: the cancel answered {canceled.Status} {canceled.Reason}", steps);
+            var stillOpen = latest.Quantity - canceled.ExecutedQuantity;
+            return Place(venue, entry, store.ProtectionsOf(entry.ClientId, entry.ClientOrderId), settings, steps,
+                baseAsset => stillOpen + ProtectionTerms.NetBought(later, baseAsset));
         }
-        return Place(venue, entry, protections, settings, steps);
+        if (!retry)
+            return latest.Status == OrderStatus.Canceled
+                ? Report(entry, ProtectionState.NotNeeded, $"protective order {latest.ClientOrderId} was canceled")
+                : Report(entry, ProtectionState.Unprotected, $"protective order {latest.ClientOrderId} ended {latest.Status}");
+        // Placed again on request: what the entry bought less what protective orders sold, and never more than the
+        // account holds now (a sell may have reduced the position since).
+        return Place(venue, entry, protections, settings, steps, baseAsset =>
+        {
+            var held = NetBought(entry, baseAsset) - protections.Sum(p => p.ExecutedQuantity);
+            var free = venue.GetBalances(entry.ClientId)?.GetValueOrDefault(baseAsset);
+            return free is { } f ? Math.Min(held, f) : held;
+        });
     }
 
-    /// <summary>What the entry holds now, net of base-asset fees and of what protective orders already sold (0 if the symbol is unknown).</summary>
-    private decimal Held(OrderRecord entry, IReadOnlyList<OrderRecord> protections, IVenue venue)
+    /// <summary>
+    /// After a sell plan canceled protective orders covering more than it sold: what remains of the position is protected
+    /// again, for exactly that quantity, with the entry's stop (and take-profit).
+    /// </summary>
+    public ProtectionReport Reduce(IVenue venue, OrderRecord entry, decimal remaining, StrategySettings settings)
     {
-        var rules = venue.FindSymbol(entry.Symbol);
-        var baseFees = rules is null ? 0m : env.Store.FillsOfOrder(entry.ClientId, entry.ClientOrderId).Where(f => f.FeeAsset == rules.BaseAsset).Sum(f => f.Fee);
-        var held = entry.ExecutedQuantity - baseFees - protections.Sum(p => p.ExecutedQuantity);
-        return rules?.LotSize is { StepSize: > 0 } lot ? Decimals.FloorToStep(held, lot.StepSize) : held;
+        entry = env.Store.FindOrder(entry.ClientId, entry.ClientOrderId) ?? entry;
+        return Place(venue, entry, env.Store.ProtectionsOf(entry.ClientId, entry.ClientOrderId), settings, [], _ => remaining);
     }
 
-    private ProtectionReport Place(IVenue venue, OrderRecord entry, IReadOnlyList<OrderRecord> protections, StrategySettings settings, List<ProtectionStep> steps)
+    private decimal NetBought(OrderRecord entry, string baseAsset) =>
+        ProtectionTerms.NetBought(env.Store.FillsOfOrder(entry.ClientId, entry.ClientOrderId), baseAsset);
+
+    private ProtectionReport Place(IVenue venue, OrderRecord entry, IReadOnlyList<OrderRecord> protections, StrategySettings settings,
+        List<ProtectionStep> steps, Func<string, decimal> held)
     {
-        var store = env.Store;
         Market.SymbolRules? rules;
+        decimal quantity;
         try
         {
             rules = venue.FindSymbol(entry.Symbol);
+            quantity = rules is null ? 0m : held(rules.BaseAsset);
         }
         catch (VenueUnavailableException e)
         {
@@ -83,12 +99,12 @@ public sealed class ProtectEntry(RobsonEnvironment env)
         }
         if (rules is null)
             return Failed(venue, entry, settings, steps, $"{entry.Symbol} is not listed on '{venue.Name}'", held: null);
-        var sold = protections.Sum(p => p.ExecutedQuantity);
-        var terms = ProtectionTerms.For(entry, store.FillsOfOrder(entry.ClientId, entry.ClientOrderId), sold, rules, settings.StopLimitOffsetPercent);
+        var terms = ProtectionTerms.For(entry, quantity, rules, settings.StopLimitOffsetPercent);
         if (!terms.Success)
-            return terms.Error.StartsWith("nothing left", StringComparison.Ordinal)
+            return terms.Error.StartsWith(ProtectionTerms.NothingLeft, StringComparison.Ordinal)
                 ? Report(entry, ProtectionState.NotNeeded, terms.Error, steps)
-                : Failed(venue, entry, settings, steps, terms.Error, held: null);
+                : Failed(venue, entry, settings, steps, terms.Error, held: quantity);
+
 
         var t = terms.Value;
         var order = new OrderRecord($"{entry.ClientOrderId}-p{protections.Count + 1}", entry.ClientId, entry.ExecutionId, entry.PlanId, entry.LegIndex,
@@ -187,7 +203,7 @@ public sealed class ProtectEntry(RobsonEnvironment env)
         Audit(entry, AuditKinds.ProtectionFailed, venue, reason);
         if (settings.OnProtectionFailure != ProtectionFailureAction.Close)
             return Report(entry, ProtectionState.Unprotected, reason, steps);
-        var quantity = held ?? Held(entry, env.Store.ProtectionsOf(entry.ClientId, entry.ClientOrderId), venue);
+        var quantity = held ?? 0m;
         if (quantity <= 0)
             return Report(entry, ProtectionState.Unprotected, reason, steps);
         var close = new ClosePosition(env).Sell(venue, entry, quantity, settings);
