@@ -1,9 +1,14 @@
+using Microsoft.Data.Sqlite;
 using Robson.Core.Domain;
+using Robson.Core.Ports;
 
 namespace Robson.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    private const string PaperOrderColumns =
+        "client_id, client_order_id, result_json, placed_at, symbol, side, type, quantity, price, stop_price, list_client_order_id, locked_asset, locked, triggered";
+
     public decimal? PriceOverride(Symbol symbol) =>
         Scalar("SELECT price FROM paper_prices WHERE symbol = $s", ("$s", symbol.Value)) is string text ? Text.ParseDec(text) : null;
 
@@ -22,11 +27,55 @@ public sealed partial class SqliteStore
         Execute("INSERT INTO paper_balances (client_id, asset, free) VALUES ($c, $a, $f) ON CONFLICT (client_id, asset) DO UPDATE SET free = $f",
             ("$c", clientId.Value), ("$a", asset), ("$f", Text.Dec(free)));
 
-    public void RecordPaperOrder(ClientId clientId, string clientOrderId, Robson.Core.Ports.VenueOrderResult result, DateTimeOffset at) =>
-        Execute("INSERT INTO paper_orders (client_id, client_order_id, result_json, placed_at) VALUES ($c, $o, $r, $t)",
-            ("$c", clientId.Value), ("$o", clientOrderId), ("$r", StoredJson.VenueResult(result)), ("$t", Text.Time(at)));
+    public void RecordPaperOrder(PaperOrderRecord order) =>
+        Execute($"INSERT INTO paper_orders ({PaperOrderColumns}, resting) VALUES ($c, $o, $r, $t, $s, $side, $type, $q, $p, $sp, $l, $la, $lk, $tr, $rest)",
+            [("$c", order.ClientId.Value), ("$o", order.ClientOrderId), ("$t", Text.Time(order.PlacedAt)), ("$s", order.Symbol.Value),
+                ("$side", order.Side.Wire()), ("$type", order.Type.Wire()), ("$q", Text.Dec(order.Quantity)), ("$p", Text.DecOrNull(order.Price)),
+                ("$sp", Text.DecOrNull(order.StopPrice)), ("$l", order.ListClientOrderId), .. StateParameters(order)]);
 
-    public Robson.Core.Ports.VenueOrderResult? FindPaperOrder(ClientId clientId, string clientOrderId) =>
-        Scalar("SELECT result_json FROM paper_orders WHERE client_id = $c AND client_order_id = $o", ("$c", clientId.Value), ("$o", clientOrderId))
-            is string json ? StoredJson.ParseVenueResult(json) : null;
+    public void UpdatePaperOrder(PaperOrderRecord order) =>
+        Execute("UPDATE paper_orders SET result_json = $r, locked_asset = $la, locked = $lk, triggered = $tr, resting = $rest WHERE client_id = $c AND client_order_id = $o",
+            [("$c", order.ClientId.Value), ("$o", order.ClientOrderId), .. StateParameters(order)]);
+
+    public PaperOrderRecord? FindPaperOrder(ClientId clientId, string clientOrderId) =>
+        Query($"SELECT {PaperOrderColumns} FROM paper_orders WHERE client_id = $c AND client_order_id = $o", ReadPaperOrder,
+            ("$c", clientId.Value), ("$o", clientOrderId)).SingleOrDefault();
+
+    public IReadOnlyList<PaperOrderRecord> RestingPaperOrders(ClientId? clientId, Symbol? symbol) =>
+        Query($"SELECT {PaperOrderColumns} FROM paper_orders WHERE resting = 1 AND type <> 'OCO' AND ($c IS NULL OR client_id = $c) AND ($s IS NULL OR symbol = $s) " +
+            "ORDER BY placed_at, client_id, client_order_id", ReadPaperOrder, ("$c", clientId?.Value), ("$s", symbol?.Value));
+
+    public IReadOnlyDictionary<string, decimal> PaperLocked(ClientId clientId) =>
+        Query("SELECT locked_asset, locked FROM paper_orders WHERE client_id = $c AND locked <> '0' AND locked_asset IS NOT NULL",
+                r => (Asset: r.GetString(0), Amount: Text.ParseDec(r.GetString(1))), ("$c", clientId.Value))
+            .GroupBy(r => r.Asset, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
+
+    public IReadOnlyList<PaperOrderRecord> PaperListLegs(ClientId clientId, string listClientOrderId) =>
+        Query($"SELECT {PaperOrderColumns} FROM paper_orders WHERE client_id = $c AND list_client_order_id = $l ORDER BY rowid", ReadPaperOrder,
+            ("$c", clientId.Value), ("$l", listClientOrderId));
+
+    /// <summary>The columns that change as an order lives: its status and fills (as the venue answers them), its lock, its trigger.</summary>
+    private static (string, object?)[] StateParameters(PaperOrderRecord order) =>
+    [
+        ("$r", StoredJson.VenueResult(new VenueOrderResult(order.Status, order.VenueOrderId, order.Fills, order.Reason))),
+        ("$la", order.LockedAsset), ("$lk", Text.Dec(order.Locked)), ("$tr", order.Triggered ? 1 : 0), ("$rest", order.IsResting ? 1 : 0),
+    ];
+
+    private static PaperOrderRecord ReadPaperOrder(SqliteDataReader r)
+    {
+        var result = StoredJson.ParseVenueResult(r.GetString(2));
+        var legacy = r.IsDBNull(4); // written before the paper venue kept orders: a settled result and nothing else
+        return new PaperOrderRecord(
+            ClientId.From(r.GetInt64(0)), r.GetString(1),
+            legacy ? default : Symbol.From(r.GetString(4)),
+            legacy ? OrderSide.Buy : EnumText.ParseSide(r.GetString(5)),
+            legacy ? OrderType.Market : EnumText.ParseOrderType(r.GetString(6)),
+            legacy ? result.ExecutedQuantity : Text.ParseDec(r.GetString(7)),
+            r.IsDBNull(8) ? null : Text.ParseDec(r.GetString(8)),
+            r.IsDBNull(9) ? null : Text.ParseDec(r.GetString(9)),
+            r.IsDBNull(10) ? null : r.GetString(10),
+            result.Status, result.Fills, result.Reason,
+            r.IsDBNull(11) ? null : r.GetString(11), Text.ParseDec(r.GetString(12)), r.GetInt64(13) != 0,
+            Text.ParseTime(r.GetString(3)));
+    }
 }
