@@ -15,7 +15,7 @@ public sealed class PaperFixture : IDisposable
     public static readonly Symbol Eth = Symbol.From("ETHUSDT");
     public static readonly Symbol Btc = Symbol.From("BTCUSDT");
 
-    private readonly string _home = Path.Combine(Path.GetTempPath(), "robson-paper-tests", Guid.NewGuid().ToString("N"));
+    public string Home { get; } = Path.Combine(Path.GetTempPath(), "robson-paper-tests", Guid.NewGuid().ToString("N"));
 
     public Clock Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     public SqliteStore Store { get; private set; }
@@ -24,7 +24,7 @@ public sealed class PaperFixture : IDisposable
 
     public PaperFixture()
     {
-        Store = SqliteStore.Open(_home, createIfMissing: true);
+        Store = SqliteStore.Open(Home, createIfMissing: true);
         (Venue, Desk) = Build(Store);
     }
 
@@ -32,7 +32,7 @@ public sealed class PaperFixture : IDisposable
     public void Reopen()
     {
         Store.Dispose();
-        Store = SqliteStore.Open(_home, createIfMissing: false);
+        Store = SqliteStore.Open(Home, createIfMissing: false);
         (Venue, Desk) = Build(Store);
     }
 
@@ -67,7 +67,7 @@ public sealed class PaperFixture : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        try { Directory.Delete(_home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     public sealed class Clock(DateTimeOffset start) : TimeProvider

@@ -192,4 +192,27 @@ public sealed class PaperVenueOrderTests : IDisposable
         Assert.Equal(290.29m, _paper.Locked("USDT"));
         Assert.Equal(OrderStatus.Acked, _paper.Venue.LookupOrder(Tenant, Eth, "o1")!.Status);
     }
+
+    [Fact]
+    public void OrderRecordedBeforeThePaperVenueKeptOrders_IsStillFound_NeverRests_AndItsIdStaysTaken()
+    {
+        _paper.Store.Dispose();
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_paper.Home, "robson.db")};Pooling=False"))
+        {
+            db.Open();
+            using var insert = db.CreateCommand();
+            insert.CommandText = "INSERT INTO paper_orders (client_id, client_order_id, result_json, placed_at) VALUES (1, 'old', " +
+                "'{\"status\":\"FILLED\",\"venue_order_id\":\"paper-old\",\"fills\":[{\"price\":\"3000.15\",\"quantity\":\"0.1\",\"commission\":\"0.300015\",\"commission_asset\":\"USDT\",\"trade_id\":\"old-t1\"}],\"reason\":null}', " +
+                "'2026-11-24T12:00:00.0000000Z')";
+            insert.ExecuteNonQuery();
+        }
+        _paper.Reopen();
+
+        var answer = _paper.Venue.LookupOrder(Tenant, Eth, "old")!;
+
+        Assert.Equal((OrderStatus.Filled, 0.1m, "old-t1"), (answer.Status, answer.ExecutedQuantity, Assert.Single(answer.Fills).TradeId));
+        Assert.Empty(_paper.Venue.OpenOrders(Tenant));
+        Assert.Equal("Duplicate order sent.", _paper.Limit("old", OrderSide.Buy, "0.1", "2900").Reason);
+        Assert.Equal(OrderStatus.Rejected, _paper.Venue.CancelOrder(Tenant, Eth, "old").Status);
+    }
 }
