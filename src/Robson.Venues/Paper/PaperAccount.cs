@@ -28,7 +28,12 @@ internal sealed class PaperAccount
 
     public decimal Free(string asset) => _free.GetValueOrDefault(asset);
 
-    public void Add(string asset, decimal amount) => _free[asset] = Free(asset) + amount;
+    /// <summary>Adds (or with a negative amount takes) to the free balance; adding nothing leaves an asset never held unlisted.</summary>
+    public void Add(string asset, decimal amount)
+    {
+        if (amount != 0 || _free.ContainsKey(asset))
+            _free[asset] = Free(asset) + amount;
+    }
 
     /// <summary>Writes every balance (a tenant's defaults are materialised the first time anything changes).</summary>
     public void Save()
