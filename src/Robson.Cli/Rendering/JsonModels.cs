@@ -33,9 +33,13 @@ public sealed record PlanListJson(long ClientId, List<PlanJson> Plans);
 
 // A strategy's JSON is written from its setting declarations: Commands/Strategy/StrategyJson.cs.
 
-public sealed record BalanceJson(string Asset, decimal Free);
+/// <summary>"locked": held by the tenant's resting orders on the venue, not part of "free".</summary>
+public sealed record BalanceJson(string Asset, decimal Free, decimal Locked);
 public sealed record PaperBalancesJson(long ClientId, string Venue, List<BalanceJson> Balances);
-public sealed record PaperPriceJson(string Symbol, decimal Price, string Venue);
+/// <summary>"fills": the resting orders the new price filled, one entry per order (what it filled now, where it stands).</summary>
+public sealed record PaperPriceJson(string Symbol, decimal Price, decimal Previous, string Venue, List<PaperFillJson> Fills);
+public sealed record PaperFillJson(long ClientId, string ClientOrderId, string? ListClientOrderId, string Side, decimal Quantity, string Symbol, decimal Price,
+    string Status, decimal ExecutedQuantity, List<string> TradeIds);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ExecutionJson))]

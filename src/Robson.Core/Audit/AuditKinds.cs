@@ -41,6 +41,8 @@ public static class AuditKinds
     public const string StrategyChanged = "STRATEGY_CHANGED";
     public const string PaperDeposit = "PAPER_DEPOSIT";
     public const string PaperPriceSet = "PAPER_PRICE_SET";
+    /// <summary>A resting paper order filled (some or all) when <c>paper set-price</c> moved the price across it.</summary>
+    public const string PaperOrderFilled = "PAPER_ORDER_FILLED";
     public const string TradingHalted = "TRADING_HALTED";
     public const string TradingResumed = "TRADING_RESUMED";
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";

@@ -113,6 +113,19 @@ internal static class Schema
         CREATE TRIGGER IF NOT EXISTS equity_snapshots_no_delete BEFORE DELETE ON equity_snapshots BEGIN SELECT RAISE(ABORT, 'equity snapshots are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS equity_peaks_no_delete BEFORE DELETE ON equity_peaks BEGIN SELECT RAISE(ABORT, 'equity peaks are never deleted'); END;
         """,
+        // The paper venue keeps resting orders: beside each paper order's answer (paper_orders.result_json, rewritten as
+        // it fills), what the order is and what it locks while it rests. Orders placed before have no details and never
+        // rest. `resting` mirrors the status (ACKED or PARTIALLY_FILLED) so set-price finds the orders a new price may
+        // fill without reading every row. Written to be run again safely (IF NOT EXISTS), like the migration before it.
+        """
+        CREATE TABLE IF NOT EXISTS paper_order_details (
+            client_id INTEGER NOT NULL, client_order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,
+            quantity TEXT NOT NULL, price TEXT, stop_price TEXT, list_client_order_id TEXT,
+            locked_asset TEXT, locked TEXT NOT NULL, triggered INTEGER NOT NULL, resting INTEGER NOT NULL,
+            PRIMARY KEY (client_id, client_order_id));
+        CREATE INDEX IF NOT EXISTS paper_order_details_resting ON paper_order_details (resting, symbol);
+        CREATE INDEX IF NOT EXISTS paper_order_details_by_list ON paper_order_details (client_id, list_client_order_id) WHERE list_client_order_id IS NOT NULL;
+        """,
         // Protective orders: each order says why Robson placed it (a plan's entry, the protection of an entry, or the close
         // of an unprotected position) and which entry it protects; entries keep their planned stop-loss and take-profit,
         // so reconcile finds a filled entry whose protection is missing (after a crash) without reading every plan.

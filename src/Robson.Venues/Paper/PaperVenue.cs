@@ -6,11 +6,13 @@ using Robson.Core.Ports;
 namespace Robson.Venues.Paper;
 
 /// <summary>
-/// A local simulated exchange: offline, deterministic, with persistent per-tenant balances (10,000 USDT to
-/// start) and a 0.1 % taker fee charged in the quote asset. Orders fill against <see cref="PaperBook"/>;
-/// it keeps no resting orders, so any unfilled remainder of a LIMIT order expires (reported as EXPIRED).
+/// A local simulated exchange: offline, deterministic, with persistent per-tenant balances (10,000 USDT to start) and a
+/// 0.1 % fee charged in the quote asset. Orders take what crosses <see cref="PaperBook"/> at once; like Binance Spot, a
+/// GTC LIMIT order rests with the rest (locking its funds), IOC expires it, FOK fills all or nothing, and protective
+/// stops and OCO lists rest until the price reaches them. Resting orders fill only when the price is moved
+/// (<see cref="PaperDesk.SetPrice"/>), as maker at their own price.
 /// </summary>
-public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, TimeProvider time) : IVenue
+public sealed partial class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, TimeProvider time) : IVenue
 {
     /// <summary>The one simulated venue: Core knows it as <see cref="VenueScope.PaperVenue"/>, whose books never mix with real money.</summary>
     public const string VenueName = VenueScope.PaperVenue;
@@ -35,73 +37,41 @@ public sealed class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWork, Time
     /// <summary>Paper places an order in the same transaction that records it, on the local clock: no uncertainty.</summary>
     public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => sentAt + OrderWindow;
 
-    public VenueOrderResult PlaceProtection(ProtectionRequest request) =>
-        Reject("protective orders are not supported by the paper venue yet");
-
-    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) => ledger.FindPaperOrder(clientId, clientOrderId);
-
-    /// <summary>The paper venue keeps no resting orders.</summary>
-    public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) => [];
-
-    public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) =>
-        Reject("Unknown order sent.: the paper venue keeps no resting orders");
-
     public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;
 
     public OrderBook GetOrderBook(Symbol symbol) =>
         PaperBook.Around(PaperInstruments.All[symbol].Rules, MidPrice(symbol), time.GetUtcNow());
 
-    /// <summary>The tenant's balances; a tenant never funded starts with 10,000 USDT.</summary>
-    public IReadOnlyDictionary<string, decimal> BalancesOf(ClientId clientId) =>
-        ledger.Balances(clientId) ?? new Dictionary<string, decimal> { [PaperInstruments.QuoteAsset] = DefaultQuoteBalance };
+    /// <summary>The tenant's free balances (what resting orders lock is not free); a tenant never funded starts with 10,000 USDT.</summary>
+    public IReadOnlyDictionary<string, decimal> BalancesOf(ClientId clientId) => PaperAccount.FreeOf(ledger, clientId);
 
-    public VenueOrderResult PlaceOrder(VenueOrderRequest request)
-    {
-        var leg = request.Leg;
-        if (FindSymbol(leg.Symbol) is not { } rules)
-            return Reject($"unknown symbol {leg.Symbol}");
-        // A capped market order fills like a LIMIT IOC at its cap: never beyond it, the rest expires.
-        var fill = FillSimulator.Simulate(GetOrderBook(leg.Symbol), leg.Side, leg.Quantity, request.EffectiveLimit, FeeRate);
+    /// <summary>What the tenant's resting orders lock, by asset: a buy its quote (remaining × limit + fee), a sell its base.</summary>
+    public IReadOnlyDictionary<string, decimal> LockedOf(ClientId clientId) => ledger.PaperLocked(clientId);
 
-        using var tx = unitOfWork.BeginExclusive();
-        // Like a real exchange, the paper venue refuses a client order id it has seen: an order is never placed twice.
-        if (ledger.FindPaperOrder(request.ClientId, request.ClientOrderId) is not null)
-            return Reject("Duplicate order sent.");
-        var balances = new Dictionary<string, decimal>(BalancesOf(request.ClientId));
-        var quote = balances.GetValueOrDefault(rules.QuoteAsset);
-        var baseFree = balances.GetValueOrDefault(rules.BaseAsset);
-        VenueOrderResult result;
-        if (leg.Side == OrderSide.Buy && fill.Notional + fill.Fee > quote)
-            result = Reject($"insufficient balance: need {Decimals.Canonical(fill.Notional + fill.Fee)} {rules.QuoteAsset}, free {Decimals.Canonical(quote)}");
-        else if (leg.Side == OrderSide.Sell && fill.FilledQuantity > baseFree)
-            result = Reject($"insufficient balance: need {Decimals.Canonical(fill.FilledQuantity)} {rules.BaseAsset}, free {Decimals.Canonical(baseFree)}");
-        else
+    /// <summary>
+    /// The order's current state with all its fills so far. With <paramref name="isList"/> the id must be an OCO list's,
+    /// answered as one order (fills of both legs); an order id is not a list id and the reverse, as on Binance.
+    /// </summary>
+    public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false) =>
+        ledger.FindPaperOrder(clientId, clientOrderId) switch
         {
-            if (leg.Side == OrderSide.Buy)
-            {
-                balances[rules.QuoteAsset] = quote - fill.Notional - fill.Fee;
-                balances[rules.BaseAsset] = baseFree + fill.FilledQuantity;
-            }
-            else
-            {
-                balances[rules.BaseAsset] = baseFree - fill.FilledQuantity;
-                balances[rules.QuoteAsset] = quote + fill.Notional - fill.Fee;
-            }
-            foreach (var (asset, free) in balances)
-                ledger.SetBalance(request.ClientId, asset, free);
+            null => null,
+            { IsList: true } list => isList ? ListResult(list) : null,
+            var order => isList ? null : order.AsResult(),
+        };
 
-            var fills = fill.Fills.Select((level, i) => new VenueFill(level.Price, level.Quantity, level.Price * level.Quantity * FeeRate, rules.QuoteAsset,
-                $"{request.ClientOrderId}-t{i + 1}")).ToList();
-            var remainder = leg.Quantity - fill.FilledQuantity;
-            result = remainder == 0
-                ? new VenueOrderResult(OrderStatus.Filled, "paper-" + request.ClientOrderId, fills, null)
-                : new VenueOrderResult(OrderStatus.Expired, "paper-" + request.ClientOrderId, fills,
-                    $"paper venue keeps no resting orders: unfilled {Decimals.Canonical(remainder)} expired");
-        }
-        ledger.RecordPaperOrder(request.ClientId, request.ClientOrderId, result, time.GetUtcNow());
-        tx.Commit();
-        return result;
-    }
+    /// <summary>The tenant's resting orders, each OCO leg on its own and naming its list.</summary>
+    public IReadOnlyList<VenueOpenOrder> OpenOrders(ClientId clientId) =>
+        ledger.RestingPaperOrders(clientId, null).Select(o => new VenueOpenOrder(o.Symbol, o.ClientOrderId, o.VenueOrderId, o.Side, o.Type,
+            o.Quantity, o.ExecutedQuantity, o.Price, o.Status, o.ListClientOrderId)).ToList();
+
+    /// <summary>
+    /// An OCO list as one order: its own status (ACKED while both legs wait, then the status of the leg that traded or
+    /// triggered, CANCELED when canceled) with the fills of both legs.
+    /// </summary>
+    private VenueOrderResult ListResult(PaperOrderRecord list) =>
+        new(list.Status, list.Status == OrderStatus.Rejected ? null : list.VenueOrderId,
+            ledger.PaperListLegs(list.ClientId, list.ClientOrderId).SelectMany(l => l.Fills).ToList(), list.Reason);
 
     private static VenueOrderResult Reject(string reason) => new(OrderStatus.Rejected, null, [], reason);
 }

@@ -28,8 +28,8 @@ public static class PaperCommand
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
-            var balances = context.Paper(create: false).BalancesOf(tenant);
-            WriteBalances(context.IO, tenant, balances, result.GetValue(json));
+            var paper = context.Paper(create: false);
+            WriteBalances(context.IO, tenant, paper.BalancesOf(tenant), paper.LockedOf(tenant), result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -49,7 +49,7 @@ public static class PaperCommand
             var desk = new PaperDesk(context.Environment(create: true), context.Paper(create: true));
             var outcome = desk.Deposit(tenant, result.GetValue(asset) ?? "", value);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
-            WriteBalances(context.IO, tenant, outcome.Value!, result.GetValue(json));
+            WriteBalances(context.IO, tenant, outcome.Value!, context.Paper(create: true).LockedOf(tenant), result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -60,7 +60,7 @@ public static class PaperCommand
         var symbol = new Argument<string>("SYMBOL");
         var price = new Argument<string>("PRICE") { Description = "New mid price; the book is rebuilt around it." };
         var json = CommonOptions.Json();
-        var command = new Command("set-price", "Move the paper book's mid price for a symbol (affects every tenant).") { symbol, price, json };
+        var command = new Command("set-price", "Move the paper book's mid price for a symbol (affects every tenant); resting orders it crosses fill.") { symbol, price, json };
         command.SetAction(result =>
         {
             var parsedSymbol = Inputs.Require(Symbol.Parse(result.GetValue(symbol)));
@@ -68,26 +68,44 @@ public static class PaperCommand
             var desk = new PaperDesk(context.Environment(create: true), context.Paper(create: true));
             var outcome = desk.SetPrice(parsedSymbol, value);
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
-            if (result.GetValue(json))
-                Output.Json(context.IO, new PaperPriceJson(parsedSymbol.Value, value, PaperVenue.VenueName), c => c.PaperPriceJson);
-            else
-                context.IO.Out.WriteLine($"{parsedSymbol} mid price on paper is now {Output.Dec(value)}");
+            WritePriceChange(context.IO, outcome.Value!, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void WriteBalances(CliIO io, ClientId tenant, IReadOnlyDictionary<string, decimal> balances, bool json)
+    private static void WritePriceChange(CliIO io, PaperPriceChange change, bool json)
     {
         if (json)
         {
+            Output.Json(io, new PaperPriceJson(change.Symbol.Value, change.Price, change.Previous, PaperVenue.VenueName,
+                change.Fills.Select(f => new PaperFillJson(f.ClientId.Value, f.ClientOrderId, f.ListClientOrderId, f.Side.Wire(), f.Quantity, f.Symbol.Value,
+                    Math.Round(f.AveragePrice, 8), f.Status.Wire, f.ExecutedQuantity, f.Fills.Select(t => t.TradeId ?? "").ToList())).ToList()),
+                c => c.PaperPriceJson);
+            return;
+        }
+        io.Out.WriteLine($"{change.Symbol} mid price on paper is now {Output.Dec(change.Price)}");
+        if (change.Fills.Count > 0)
+            io.Out.WriteLine($"Resting orders filled ({change.Fills.Count}):");
+        foreach (var f in change.Fills)
+            io.Out.WriteLine($"  {f.ClientOrderId} {f.Side.Wire()} {Output.Dec(f.Quantity)} {f.Symbol} at {Output.Dec(Math.Round(f.AveragePrice, 8))} {f.Status.Wire} (client {f.ClientId})");
+    }
+
+    /// <summary>Free balances, and beside them what resting orders lock (an asset entirely locked still shows, free 0).</summary>
+    private static void WriteBalances(CliIO io, ClientId tenant, IReadOnlyDictionary<string, decimal> free, IReadOnlyDictionary<string, decimal> locked, bool json)
+    {
+        var assets = free.Keys.Union(locked.Keys).Order(StringComparer.Ordinal).ToList();
+        if (json)
+        {
             Output.Json(io, new PaperBalancesJson(tenant.Value, PaperVenue.VenueName,
-                balances.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => new BalanceJson(b.Key, b.Value)).ToList()),
+                assets.Select(a => new BalanceJson(a, free.GetValueOrDefault(a), locked.GetValueOrDefault(a))).ToList()),
                 c => c.PaperBalancesJson);
             return;
         }
         io.Out.WriteLine($"Paper balances for client {tenant}:");
-        foreach (var (asset, free) in balances.OrderBy(b => b.Key, StringComparer.Ordinal))
-            io.Out.WriteLine($"  {asset,-6} {Output.Dec(free)}");
+        foreach (var asset in assets)
+            io.Out.WriteLine(locked.GetValueOrDefault(asset) is var held && held != 0
+                ? $"  {asset,-6} {Output.Dec(free.GetValueOrDefault(asset))} (locked by resting orders: {Output.Dec(held)})"
+                : $"  {asset,-6} {Output.Dec(free.GetValueOrDefault(asset))}");
     }
 }

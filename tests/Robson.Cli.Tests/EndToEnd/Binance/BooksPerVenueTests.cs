@@ -157,7 +157,10 @@ public sealed class BooksPerVenueTests : IDisposable
         {
             db.Open();
             using var downgrade = db.CreateCommand();
+            // Later migrations run again too: a database from then had none of their columns either.
             downgrade.CommandText = "DROP INDEX fills_by_venue; DROP INDEX orders_by_venue_day; ALTER TABLE fills DROP COLUMN venue; " +
+                                    "DROP INDEX orders_by_protected_entry; DROP INDEX orders_protectable; ALTER TABLE orders DROP COLUMN role; " +
+                                    "ALTER TABLE orders DROP COLUMN protects; ALTER TABLE orders DROP COLUMN stop_price; ALTER TABLE orders DROP COLUMN take_profit_price; " +
                                     $"PRAGMA user_version = {before};";
             downgrade.ExecuteNonQuery();
         }
