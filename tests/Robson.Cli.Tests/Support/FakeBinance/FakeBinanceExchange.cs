@@ -25,6 +25,7 @@ public sealed partial class FakeBinanceExchange : IDisposable
     private long _nextTradeId = 50001;
     private long _lastUpdateId = 1_000_000;
     private int _orderRequestCount;
+    private int _refusedByEngine;
     private TimeSpan _clockOffset;
     private int _bookLevels = 20;
     private decimal _levelNotional = 1000m;
@@ -118,7 +119,10 @@ public sealed partial class FakeBinanceExchange : IDisposable
         set { lock (_gate) _afterOrderPlaced = value; }
     }
 
-    /// <summary>Moves a symbol's mid: the book, tickers and average price follow; resting orders the new book crosses fill as maker at their price.</summary>
+    /// <summary>
+    /// Moves a symbol's mid: the book, tickers and average price follow; stops the mid reached trigger (and trade against
+    /// the new book up to their limit); resting orders the new book crosses, or the mid reached, fill as maker at their price.
+    /// </summary>
     public void SetMid(string symbol, decimal mid)
     {
         lock (_gate)
@@ -126,9 +130,7 @@ public sealed partial class FakeBinanceExchange : IDisposable
             var spec = Spec(symbol);
             _mids[symbol] = mid;
             _lastUpdateId++;
-            var book = BookFor(spec);
-            foreach (var order in _orders.Where(o => o.IsOpen && o.Symbol == symbol && book.Crosses(o.IsBuy, o.Price)).ToList())
-                FillResting(order, order.Remaining);
+            OnMidMoved(spec, mid);
         }
     }
 
@@ -209,6 +211,12 @@ public sealed partial class FakeBinanceExchange : IDisposable
 
     /// <summary>Queues a fault for the next POST /api/v3/order.</summary>
     public void InjectOrderFault(FakeFault fault) => InjectFault("POST", "/api/v3/order", fault);
+
+    /// <summary>Orders whose request reached the matching engine after its timestamp + recvWindow: not placed (see <see cref="FakeFault.ReachesEngineLate"/>).</summary>
+    public int OrdersRefusedByEngine
+    {
+        get { lock (_gate) return _refusedByEngine; }
+    }
 
     /// <summary>Queues a fault for the next order lookup, GET /api/v3/order.</summary>
     public void InjectLookupFault(FakeFault fault) => InjectFault("GET", "/api/v3/order", fault);
