@@ -31,6 +31,7 @@ public sealed partial class FakeBinanceExchange
         if (matches.Count == 0 || !_executions.TryDequeue(out var execution)) return matches;
         order.FillsInAnswer = execution.FillsInAnswer;
         order.OmitTradeIds = execution.OmitTradeIds;
+        order.TradesListed = execution.TradesListed;
         if (execution.Trades <= matches.Count) return matches;
         var first = matches[0];
         var pieces = execution.Trades - (matches.Count - 1);

@@ -198,7 +198,10 @@ public sealed partial class FakeBinanceExchange
 
     private Handled QueryOrder(BinanceRequest r)
     {
-        var order = Find(r, RequiredSymbol(r)) ?? throw BinanceError.NoSuchOrder();
+        var order = Find(r, RequiredSymbol(r))
+                    ?? throw (_failLookupsOfUnknownOrders
+                        ? new BinanceError(503, -1008, "Server is currently overloaded with other requests. Please try again in a few minutes.")
+                        : BinanceError.NoSuchOrder());
         return Ok(BinanceJson.Write(w => BinanceJson.QueriedOrder(w, order)));
     }
 

@@ -26,6 +26,7 @@ public sealed partial class FakeBinanceExchange : IDisposable
     private long _lastUpdateId = 1_000_000;
     private int _orderRequestCount;
     private int _refusedByEngine;
+    private bool _failLookupsOfUnknownOrders;
     private TimeSpan _clockOffset;
     private int _bookLevels = 20;
     private decimal _levelNotional = 1000m;
@@ -216,6 +217,16 @@ public sealed partial class FakeBinanceExchange : IDisposable
     public int OrdersRefusedByEngine
     {
         get { lock (_gate) return _refusedByEngine; }
+    }
+
+    /// <summary>
+    /// While set, a lookup (GET /api/v3/order) of an order the exchange does not have answers 503 -1008 instead of -2013:
+    /// the outcome of an order that was never placed stays unknown, while orders it has are looked up as usual.
+    /// </summary>
+    public bool FailLookupsOfUnknownOrders
+    {
+        get { lock (_gate) return _failLookupsOfUnknownOrders; }
+        set { lock (_gate) _failLookupsOfUnknownOrders = value; }
     }
 
     /// <summary>Queues a fault for the next order lookup, GET /api/v3/order.</summary>

@@ -51,9 +51,10 @@ public static class OrderStatus
 /// <summary>
 /// How the next order that trades executes (see <see cref="FakeBinanceExchange.InjectExecution"/>): in
 /// <paramref name="Trades"/> trades (its first match split on the step), its FULL answer listing only the first
-/// <paramref name="FillsInAnswer"/> fills, and/or its fills in that answer without a <c>tradeId</c>.
+/// <paramref name="FillsInAnswer"/> fills, its fills in that answer without a <c>tradeId</c>, and/or GET
+/// /api/v3/myTrades listing only its first <paramref name="TradesListed"/> trades (a venue answering less than executed).
 /// </summary>
-public sealed record FakeExecution(int Trades = 1, int? FillsInAnswer = null, bool OmitTradeIds = false);
+public sealed record FakeExecution(int Trades = 1, int? FillsInAnswer = null, bool OmitTradeIds = false, int? TradesListed = null);
 
 /// <summary>The exchange's mutable record of an order; only touched under the exchange's lock.</summary>
 internal sealed class OrderState
@@ -77,6 +78,7 @@ internal sealed class OrderState
     /// <summary>Set by <see cref="FakeExecution"/>: how many fills the FULL answer lists, and whether with trade ids.</summary>
     public int? FillsInAnswer { get; set; }
     public bool OmitTradeIds { get; set; }
+    public int? TradesListed { get; set; }
     public required DateTimeOffset Time { get; init; }
     public DateTimeOffset UpdateTime { get; set; }
     public string Status { get; set; } = OrderStatus.New;
