@@ -27,6 +27,7 @@ internal sealed class BinanceHttp : IDisposable
     private readonly ResiliencePipeline<BinanceReply> _pipeline;
     private BinanceCredentials? _credentials;
     private long? _clockOffsetMs;
+    private long _clockUncertaintyMs;
     private (int Weight, DateTimeOffset At)? _lastWeight;
 
     public BinanceHttp(string baseUrl, IVenueLimitStore limits, TimeProvider time, BinanceOptions options, Func<BinanceCredentials>? loadCredentials)
@@ -79,7 +80,7 @@ internal sealed class BinanceHttp : IDisposable
         }
     }
 
-    /// <summary>A request that changes state (an order, a cancel): sent once; -1021 alone is retried, after a clock resync.</summary>
+    /// <summary>A cancel: sent once; -1021 alone is retried, after a clock resync (it was refused for its timestamp).</summary>
     public BinanceReply Write(HttpMethod method, string path, IReadOnlyList<(string Key, string Value)> parameters)
     {
         var reply = Execute(method, path, parameters, signed: true, read: false);
@@ -89,13 +90,27 @@ internal sealed class BinanceHttp : IDisposable
         return Execute(method, path, parameters, signed: true, read: false);
     }
 
-    private BinanceReply Execute(HttpMethod method, string path, IReadOnlyList<(string, string)> parameters, bool signed, bool read)
+    /// <summary>
+    /// A new order (or order list), sent exactly once and signed with <paramref name="signedAt"/> (the local time it was
+    /// marked SENT) plus the server-clock offset: the venue will not place it once that timestamp is older than the
+    /// recvWindow, which is what lets "not found" become "never placed". A -1021 is not retried: re-signing with a new
+    /// time would move that deadline, so the order is simply refused (the offset is measured again for the next one).
+    /// </summary>
+    public BinanceReply SendOrder(string path, IReadOnlyList<(string Key, string Value)> parameters, DateTimeOffset signedAt)
+    {
+        var reply = Execute(HttpMethod.Post, path, parameters, signed: true, read: false, signedAt);
+        if (reply.Code == -1021) _clockOffsetMs = null;
+        return reply;
+    }
+
+    private BinanceReply Execute(HttpMethod method, string path, IReadOnlyList<(string, string)> parameters, bool signed, bool read,
+        DateTimeOffset? signedAt = null)
     {
         var context = ResilienceContextPool.Shared.Get();
         context.Properties.Set(IsRead, read);
         try
         {
-            return _pipeline.Execute(_ => Send(method, path, parameters, signed), context);
+            return _pipeline.Execute(_ => Send(method, path, parameters, signed, signedAt), context);
         }
         catch (BrokenCircuitException e)
         {
@@ -107,7 +122,7 @@ internal sealed class BinanceHttp : IDisposable
         }
     }
 
-    private BinanceReply Send(HttpMethod method, string path, IReadOnlyList<(string Key, string Value)> parameters, bool signed)
+    private BinanceReply Send(HttpMethod method, string path, IReadOnlyList<(string Key, string Value)> parameters, bool signed, DateTimeOffset? signedAt)
     {
         WaitForBackoff();
         var query = new StringBuilder();
@@ -118,7 +133,7 @@ internal sealed class BinanceHttp : IDisposable
         {
             var credentials = Credentials();
             query.Append(query.Length == 0 ? "" : "&").Append("recvWindow=").Append(_options.RecvWindowMs.ToString(CultureInfo.InvariantCulture))
-                .Append("&timestamp=").Append(ServerNowMs().ToString(CultureInfo.InvariantCulture));
+                .Append("&timestamp=").Append(ServerMs(signedAt ?? _time.GetUtcNow()).ToString(CultureInfo.InvariantCulture));
             var signature = BinanceSigner.Sign(credentials.ApiSecret, query.ToString());
             query.Append("&signature=").Append(signature);
             request.Headers.Add("X-MBX-APIKEY", credentials.ApiKey);
@@ -198,11 +213,26 @@ internal sealed class BinanceHttp : IDisposable
     /// <summary>The exchange's time now: our clock plus the measured offset.</summary>
     public DateTimeOffset ServerNow() => DateTimeOffset.FromUnixTimeMilliseconds(ServerNowMs());
 
-    /// <summary>Our clock plus the offset to the server's, learnt once from /api/v3/time.</summary>
-    private long ServerNowMs()
+    private long ServerNowMs() => ServerMs(_time.GetUtcNow());
+
+    /// <summary>A local time on the server's clock: plus the offset to the server's, learnt once from /api/v3/time.</summary>
+    private long ServerMs(DateTimeOffset local)
     {
         _clockOffsetMs ??= MeasureClockOffset();
-        return _time.GetUtcNow().ToUnixTimeMilliseconds() + _clockOffsetMs.Value;
+        return local.ToUnixTimeMilliseconds() + _clockOffsetMs.Value;
+    }
+
+    /// <summary>
+    /// How far the measured offset may be from the true one: half the round trip of the /api/v3/time request it was
+    /// measured with (the server read its clock somewhere within it). Measures the offset if not yet measured.
+    /// </summary>
+    public TimeSpan ClockUncertainty
+    {
+        get
+        {
+            _clockOffsetMs ??= MeasureClockOffset();
+            return TimeSpan.FromMilliseconds(_clockUncertaintyMs);
+        }
     }
 
     private long MeasureClockOffset()
@@ -214,6 +244,7 @@ internal sealed class BinanceHttp : IDisposable
         var after = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (!reply.IsSuccess || !reply.Body.TryGetProperty("serverTime", out var serverTime))
             throw new VenueUnavailableException($"cannot read the server time of {_baseUrl}: {reply.Describe()}");
+        _clockUncertaintyMs = (after - before + 1) / 2;
         return serverTime.GetInt64() - (before + after) / 2;
     }
 

@@ -18,6 +18,12 @@ internal static class BinanceJson
     public static string Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText() : "";
 
+    /// <summary>A field that may be absent (a fill without a trade id): null rather than "", so no empty key is ever used.</summary>
+    public static string? OptionalStr(JsonElement e, string name) => Str(e, name) is { Length: > 0 } value ? value : null;
+
+    public static long Long(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? long.Parse(v.GetString()!, CultureInfo.InvariantCulture) : v.GetInt64() : 0;
+
     /// <summary>Binance order status in Robson's words: NEW is ACKED, EXPIRED_IN_MATCH is EXPIRED.</summary>
     public static OrderStatus Status(string binance) => binance switch
     {
@@ -34,12 +40,11 @@ internal static class BinanceJson
     public static IReadOnlyList<VenueFill> Fills(JsonElement order)
     {
         if (!order.TryGetProperty("fills", out var fills) || fills.ValueKind != JsonValueKind.Array) return [];
-        return fills.EnumerateArray().Select(f => new VenueFill(Dec(f, "price"), Dec(f, "qty"), Dec(f, "commission"), Str(f, "commissionAsset"), Str(f, "tradeId"))).ToList();
+        return fills.EnumerateArray().Select(f => new VenueFill(Dec(f, "price"), Dec(f, "qty"), Dec(f, "commission"), Str(f, "commissionAsset"), OptionalStr(f, "tradeId"))).ToList();
     }
 
-    public static IReadOnlyList<VenueFill> Trades(JsonElement trades) =>
-        trades.ValueKind != JsonValueKind.Array ? [] :
-        trades.EnumerateArray().Select(t => new VenueFill(Dec(t, "price"), Dec(t, "qty"), Dec(t, "commission"), Str(t, "commissionAsset"), Str(t, "id"))).ToList();
+    /// <summary>One row of GET /api/v3/myTrades.</summary>
+    public static VenueFill Trade(JsonElement t) => new(Dec(t, "price"), Dec(t, "qty"), Dec(t, "commission"), Str(t, "commissionAsset"), OptionalStr(t, "id"));
 
     public static OrderBook Book(JsonElement depth, DateTimeOffset asOf) => new(Levels(depth, "bids"), Levels(depth, "asks"), asOf);
 
@@ -50,8 +55,21 @@ internal static class BinanceJson
                 decimal.Parse(l[1].GetString()!, CultureInfo.InvariantCulture) / 1.0000000000000000000000000000m)).ToList()
             : [];
 
-    public static VenueOpenOrder OpenOrder(JsonElement o) => new(
-        Symbol.From(Str(o, "symbol")), Str(o, "clientOrderId"), Str(o, "orderId"), Str(o, "side") == "BUY" ? OrderSide.Buy : OrderSide.Sell,
-        Str(o, "type") == "MARKET" ? OrderType.Market : OrderType.Limit, Dec(o, "origQty"), Dec(o, "executedQty"),
-        Dec(o, "price") is var p and > 0 ? p : null, Status(Str(o, "status")));
+    /// <summary>An open order; an OCO leg (orderListId other than -1) names its list by Robson's leg-id convention.</summary>
+    public static VenueOpenOrder OpenOrder(JsonElement o)
+    {
+        var clientOrderId = Str(o, "clientOrderId");
+        var inList = o.TryGetProperty("orderListId", out var listId) && listId.ValueKind == JsonValueKind.Number && listId.GetInt64() != -1;
+        return new VenueOpenOrder(Symbol.From(Str(o, "symbol")), clientOrderId, Str(o, "orderId"), Str(o, "side") == "BUY" ? OrderSide.Buy : OrderSide.Sell,
+            Type(Str(o, "type")), Dec(o, "origQty"), Dec(o, "executedQty"), Dec(o, "price") is var p and > 0 ? p : null, Status(Str(o, "status")),
+            inList ? ProtectionRequest.ListIdOf(clientOrderId) : null);
+    }
+
+    /// <summary>Binance order types in Robson's words: a LIMIT_MAKER (an OCO's take-profit) rests like any limit.</summary>
+    public static OrderType Type(string binance) => binance switch
+    {
+        "MARKET" => OrderType.Market,
+        "STOP_LOSS_LIMIT" or "STOP_LOSS" => OrderType.StopLossLimit,
+        _ => OrderType.Limit,
+    };
 }

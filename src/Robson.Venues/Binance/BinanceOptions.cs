@@ -12,7 +12,10 @@ public sealed record BinanceOptions
     /// <summary>Default 3: retries of a read or lookup after the first attempt.</summary>
     public int MaxReadRetries { get; init; } = 3;
 
-    /// <summary>Default 5,000 ms (Binance's default; at most 60,000).</summary>
+    /// <summary>
+    /// Default 5,000 ms (Binance's default; at most 60,000). Also how long an order of unknown outcome is looked up for: the
+    /// venue's engine refuses it once its signed time + this window has passed, so it is then NOT_PLACED.
+    /// </summary>
     public int RecvWindowMs { get; init; } = 5000;
 
     /// <summary>Default 1 h: how long exchangeInfo (symbols and filters) is reused before it is fetched again.</summary>
@@ -23,7 +26,7 @@ public sealed record BinanceOptions
 
     /// <summary>
     /// Reads ROBSON_VENUE_TIMEOUT_MS (at most 60,000), ROBSON_VENUE_RETRY_DELAY_MS and ROBSON_VENUE_RECV_WINDOW_MS (at most
-    /// 60,000) where set: bounded so that reconcile's in-flight grace always outlasts a request.
+    /// 60,000) where set.
     /// </summary>
     public static BinanceOptions FromEnvironment(Func<string, string?> environment)
     {

@@ -9,10 +9,16 @@ internal sealed record BinanceReply(HttpStatusCode Status, JsonElement Body, int
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
     /// <summary>
-    /// 5xx, -1006 (unexpected response) and -1007 (timeout): the request may or may not have been executed.
-    /// Never a failure, never resent blindly.
+    /// Every 4XX (429 and 418 included) that is not -1006 or -1007: the request was refused as it came, so nothing was
+    /// executed (BINANCE.md "Errors").
     /// </summary>
-    public bool OutcomeUnknown => (int)Status >= 500 || Code is -1006 or -1007;
+    public bool IsRejection => (int)Status is >= 400 and < 500 && Code is not (-1006 or -1007);
+
+    /// <summary>
+    /// 5XX (503 -1008 included), -1006 (unexpected response), -1007 (timeout), and any other answer that is neither a
+    /// success nor a 4XX: the request may or may not have been executed. Never a failure, never resent blindly.
+    /// </summary>
+    public bool OutcomeUnknown => !IsSuccess && !IsRejection;
 
     public string Describe() => Code is { } code ? $"HTTP {(int)Status} {code} {Message}" : $"HTTP {(int)Status}";
 }

@@ -8,11 +8,13 @@ namespace Robson.Venues.Binance;
 
 /// <summary>
 /// Binance Spot (production, testnet or any compatible base URL) behind the venue port. Each order is sent
-/// once with its recorded client order id; when the outcome is unknown (timeout, 5xx, -1006, -1007) the order
-/// is looked up by that id with back-off and never re-sent. Without credentials (anything but LIVE and
-/// reconcile) it serves public market data only and cannot sign a request.
+/// once with its recorded client order id, signed with the time it was marked SENT; when the outcome is unknown
+/// (timeout, 5xx, -1006, -1007) the order is looked up by that id with back-off and never re-sent, until the venue
+/// could no longer place it (see BinanceVenue.Outcomes.cs). Protective orders and OCO lists live in
+/// BinanceVenue.Protection.cs. Without credentials (anything but LIVE and reconcile) it serves public market data
+/// only and cannot sign a request.
 /// </summary>
-public sealed class BinanceVenue : IVenue, IDisposable
+public sealed partial class BinanceVenue : IVenue, IDisposable
 {
     /// <summary>Binance's standard taker fee, used for estimates until the account's own rate is known.</summary>
     public const decimal StandardTakerFee = 0.001m;
@@ -22,6 +24,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
     private readonly TimeProvider _time;
     private readonly BinanceOptions _options;
     private readonly BinanceHttp _http;
+    private readonly BinanceTrades _trades;
     private Dictionary<Symbol, SymbolRules>? _symbols;
     private (string Json, DateTimeOffset At)? _fetchedExchangeInfo;
     private decimal? _takerFee;
@@ -33,6 +36,7 @@ public sealed class BinanceVenue : IVenue, IDisposable
         _time = time;
         _options = options;
         _http = new BinanceHttp(config.BaseUrl, store, time, options, credentials);
+        _trades = new BinanceTrades(_http);
     }
 
     public string Name => _config.Name;
@@ -73,93 +77,25 @@ public sealed class BinanceVenue : IVenue, IDisposable
             ("quantity", Decimals.Canonical(leg.Quantity)), ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
         };
         if (request.EffectiveLimit is { } price)
-            parameters.AddRange([("timeInForce", capped ? "IOC" : "GTC"), ("price", Decimals.Canonical(price))]);
+            parameters.AddRange([("timeInForce", request.TimeInForce.Wire()), ("price", Decimals.Canonical(price))]);
 
-        var sentAt = _time.GetTimestamp();
-        BinanceReply reply;
-        try
-        {
-            reply = _http.Write(HttpMethod.Post, "/api/v3/order", parameters);
-        }
-        catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)
-        {
-            return new VenueOrderResult(OrderStatus.Rejected, null, [], "not sent: " + e.Message); // refused before the request left
-        }
-        catch (BinanceTransportException e)
-        {
-            return Resolve(request, sentAt, e.Message);
-        }
-
-        if (reply.IsSuccess)
-            return new VenueOrderResult(BinanceJson.Status(BinanceJson.Str(reply.Body, "status")), BinanceJson.Str(reply.Body, "orderId"),
-                BinanceJson.Fills(reply.Body), null);
-        if (reply.OutcomeUnknown)
-            return Resolve(request, sentAt, reply.Describe());
-        return new VenueOrderResult(OrderStatus.Rejected, null, [], reply.Describe());
-    }
-
-    /// <summary>
-    /// The outcome of an order is unknown: look it up by client order id (bounded, with back-off, for at least
-    /// the request's recvWindow) and never re-send. Not found is not proof of "not placed" (the exchange may still
-    /// be processing it), so the order stays UNKNOWN: counted against the limits, its symbol blocked, until
-    /// reconcile settles it from the venue's records.
-    /// </summary>
-    private VenueOrderResult Resolve(VenueOrderRequest request, long sentAt, string why)
-    {
-        // Elapsed time is measured, not read off the wall clock: the exchange ages the request as it waits.
-        var window = TimeSpan.FromMilliseconds(_options.RecvWindowMs) + TimeSpan.FromSeconds(1);
-        var delay = _options.RetryBaseDelay;
-        // Bounded: at most until the request is older than its recvWindow (≤ 61 s), back-off doubling up to 1 s.
-        while (true)
-        {
-            try
-            {
-                if (LookupOrder(request.ClientId, request.Leg.Symbol, request.ClientOrderId) is { } found)
-                    return found with { Reason = $"outcome was unknown ({why}); found on the venue by client order id" };
-                if (_time.GetElapsedTime(sentAt) > window)
-                {
-                    why += "; not found on the venue so far";
-                    break;
-                }
-            }
-            catch (Exception e) when (e is VenueUnavailableException or BinanceTransportException)
-            {
-                why += "; lookup failed: " + e.Message;
-                break;
-            }
-            Thread.Sleep(Clamp(delay, window - _time.GetElapsedTime(sentAt)));
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond));
-        }
-        return new VenueOrderResult(OrderStatus.Unknown, null, [], why + " — run `robson reconcile`");
-    }
-
-    private static TimeSpan Clamp(TimeSpan delay, TimeSpan untilDeadline)
-    {
-        untilDeadline += TimeSpan.FromMilliseconds(50);
-        return untilDeadline > TimeSpan.Zero && untilDeadline < delay ? untilDeadline : delay;
+        return PlaceOnce("/api/v3/order", parameters, request.SentAt,
+            body => OrderAnswer(body, leg.Symbol, request.ClientOrderId),
+            () => LookupOrder(request.ClientId, leg.Symbol, request.ClientOrderId));
     }
 
     public TimeSpan OrderWindow => TimeSpan.FromMilliseconds(_options.RecvWindowMs);
 
-    public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => sentAt + OrderWindow + TimeSpan.FromSeconds(1);
-
-    public VenueOrderResult PlaceProtection(ProtectionRequest request) =>
-        new(OrderStatus.Rejected, null, [], "not sent: protective orders are not supported on Binance yet");
-
     public VenueOrderResult? LookupOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false)
     {
+        if (isList) return LookupList(symbol, clientOrderId);
         var reply = _http.Read("/api/v3/order", [("symbol", symbol.Value), ("origClientOrderId", clientOrderId)], signed: true);
         if (reply.Code == -2013) return null;
         if (!reply.IsSuccess) throw new VenueUnavailableException($"cannot look up order {clientOrderId} on '{Name}': {reply.Describe()}");
         var order = reply.Body;
         var orderId = BinanceJson.Str(order, "orderId");
-        IReadOnlyList<VenueFill> fills = [];
-        if (BinanceJson.Dec(order, "executedQty") > 0)
-        {
-            var trades = _http.Read("/api/v3/myTrades", [("symbol", symbol.Value), ("orderId", orderId)], signed: true);
-            if (!trades.IsSuccess) throw new VenueUnavailableException($"cannot read the trades of order {clientOrderId}: {trades.Describe()}");
-            fills = BinanceJson.Trades(trades.Body);
-        }
+        var executed = BinanceJson.Dec(order, "executedQty");
+        var fills = executed > 0 ? _trades.ReadAll(symbol, orderId, executed, clientOrderId) : [];
         return new VenueOrderResult(BinanceJson.Status(BinanceJson.Str(order, "status")), orderId, fills, null);
     }
 
@@ -172,10 +108,11 @@ public sealed class BinanceVenue : IVenue, IDisposable
 
     public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false)
     {
+        var (path, idName) = isList ? ("/api/v3/orderList", "listClientOrderId") : ("/api/v3/order", "origClientOrderId");
         BinanceReply reply;
         try
         {
-            reply = _http.Write(HttpMethod.Delete, "/api/v3/order", [("symbol", symbol.Value), ("origClientOrderId", clientOrderId)]);
+            reply = _http.Write(HttpMethod.Delete, path, [("symbol", symbol.Value), (idName, clientOrderId)]);
         }
         catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)
         {
@@ -184,21 +121,21 @@ public sealed class BinanceVenue : IVenue, IDisposable
         catch (BinanceTransportException e)
         {
             // Whether the cancel happened is unknown: the order's own state tells.
-            return LookupOrder(clientId, symbol, clientOrderId) is { } order ? order with { Reason = e.Message } : new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
+            return TryLookup(clientId, symbol, clientOrderId, isList) is { } order ? order with { Reason = e.Message } : new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
         }
         if (reply.IsSuccess)
-            return TryLookup(clientId, symbol, clientOrderId)
+            return TryLookup(clientId, symbol, clientOrderId, isList)
                    ?? new VenueOrderResult(OrderStatus.Unknown, null, [], "cancel accepted; the order's final state and fills are read by reconcile");
         if (reply.OutcomeUnknown)
-            return TryLookup(clientId, symbol, clientOrderId) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult(OrderStatus.Unknown, null, [], reply.Describe());
+            return TryLookup(clientId, symbol, clientOrderId, isList) is { } order ? order with { Reason = reply.Describe() } : new VenueOrderResult(OrderStatus.Unknown, null, [], reply.Describe());
         return new VenueOrderResult(OrderStatus.Rejected, null, [], reply.Describe());
     }
 
-    private VenueOrderResult? TryLookup(ClientId clientId, Symbol symbol, string clientOrderId)
+    private VenueOrderResult? TryLookup(ClientId clientId, Symbol symbol, string clientOrderId, bool isList)
     {
         try
         {
-            return LookupOrder(clientId, symbol, clientOrderId);
+            return LookupOrder(clientId, symbol, clientOrderId, isList);
         }
         catch (Exception e) when (e is VenueUnavailableException or BinanceTransportException)
         {

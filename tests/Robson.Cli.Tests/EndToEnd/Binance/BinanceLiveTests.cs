@@ -27,8 +27,13 @@ public sealed class BinanceLiveTests : IDisposable
         _f.AssertAtMostOnce();
     }
 
+    /// <summary>
+    /// 503 -1008 leaves the outcome unknown, so the order is looked up, never re-sent; once its deadline (signed at SENT +
+    /// recvWindow + the clock uncertainty) has passed without the venue knowing it, it was never placed and never will
+    /// be: NOT_PLACED within seconds, no longer counted, nothing left for reconcile.
+    /// </summary>
     [Fact]
-    public void Http503BeforePlacing_StaysUnknownAndCounted_UntilReconcileFindsItWasNeverPlaced()
+    public void Http503BeforePlacing_IsNotPlacedWithinSeconds_AndNotCounted()
     {
         _f.Exchange.InjectOrderFault(new FakeFault.Unavailable503());
 
@@ -36,17 +41,12 @@ public sealed class BinanceLiveTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("FAILED", run.Json.GetProperty("status").GetString());
-        Assert.Equal("UNKNOWN", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
+        Assert.Equal("NOT_PLACED", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
         Assert.Empty(_f.Exchange.Orders);
         Assert.Equal(1, _f.Exchange.OrderRequestCount); // looked up, never re-sent
-        Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32()); // counted while unknown
-
-        Assert.Equal(1, _f.Robson.Run("reconcile", "--client-id", "1").ExitCode); // still within the in-flight grace
-        _f.Robson.Clock.Skew = TimeSpan.FromMinutes(6); // past the in-flight grace
-        var reconcile = _f.Robson.Expect(0, "reconcile", "--client-id", "1");
-
-        Assert.Contains("UNKNOWN -> REJECTED", reconcile.Stdout);
+        Assert.True(_f.Exchange.RequestCount("GET", "/api/v3/order") >= 2, "looked up until the deadline");
         Assert.Equal(0, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
+        Assert.DoesNotContain("NOT_PLACED", _f.Robson.Expect(0, "reconcile", "--client-id", "1").Stdout);
         Assert.Empty(_f.Exchange.Orders);
     }
 
@@ -152,18 +152,25 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Contains("blocked until", _f.Robson.Expect(0, "venue", "show", "bn", "--client-id", "1").Stdout);
     }
 
+    /// <summary>
+    /// An order is signed with the time it was marked SENT, so a -1021 is not retried with a new timestamp (that would
+    /// move the moment after which it can no longer be placed): it is REJECTED, and the clock is measured again.
+    /// </summary>
     [Fact]
-    public void TimestampRejected1021_ResynchronisesTheClock_AndRetriesOnce()
+    public void TimestampRejected1021_IsRejectedNotRetried_AndTheNextOrderMeasuresTheClockAgain()
     {
         _f.Exchange.InjectOrderFault(new FakeFault.TimestampRejected1021());
         var timeRequests = _f.Exchange.RequestCount("GET", "/api/v3/time");
 
         var run = _f.Live(_f.ValidatedPlan());
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(2, _f.Exchange.OrderRequestCount); // rejected for its timestamp (so not placed), then sent again once
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("REJECTED", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
+        Assert.Equal(1, _f.Exchange.OrderRequestCount);
+        Assert.Empty(_f.Exchange.Orders);
+        Assert.True(_f.Exchange.RequestCount("GET", "/api/v3/time") > timeRequests, "the server time was read");
+        Assert.Equal(0, _f.Live(_f.ValidatedPlan()).ExitCode);
         Assert.Single(_f.Exchange.Orders);
-        Assert.True(_f.Exchange.RequestCount("GET", "/api/v3/time") >= timeRequests + 2, "the server time was read again");
     }
 
     [Theory]

@@ -36,16 +36,25 @@ public sealed class CancelPlanTests : IDisposable
     /// Acknowledgement: not stopped by an order of unknown outcome on its symbol, by a strategy whose allowed
     /// plan kinds leave cancels out, or by the lack of a validation.
     /// </summary>
+    /// <remarks>
+    /// The order of unknown outcome must stay UNKNOWN through the reconcile that runs before the cancel: it is sent with
+    /// Binance's largest recvWindow (60 s, so its deadline is far off) and its lookups fail, so neither the execution
+    /// nor that reconcile can settle it.
+    /// </remarks>
     [Fact]
     public void Cancel_PassesEveryGuardButTenantAndAcknowledgement_WithAnUnknownOrderOnTheSymbol_UnderAStrategyWithoutCancels()
     {
+        _f.Robson.Environment["ROBSON_VENUE_RECV_WINDOW_MS"] = "60000";
         var resting = _f.Robson.Plan("1", "buy", "BTCUSDT", "0.001", "--limit", "58200", "--stop-loss", "56000", "--venue", "bn", "--strategy-id", _f.StrategyId);
         _f.Robson.Expect(0, "validate", resting, "--client-id", "1");
         var placed = _f.Live(resting);
         Assert.True(placed.ExitCode == 0, placed.ToString());
         var clientOrderId = _f.Action(placed).GetProperty("details").GetProperty("client_order_id").GetString()!;
         _f.Exchange.InjectOrderFault(new FakeFault.Unavailable503()); // not placed, but Robson cannot know: UNKNOWN until reconciled
-        var unknown = _f.Live(_f.ValidatedPlan());
+        var plan = _f.ValidatedPlan();
+        _f.Exchange.FailLookupsOfUnknownOrders = true; // its lookups fail; the resting order's do not
+        var unknown = _f.Live(plan);
+        _f.Exchange.FailLookupsOfUnknownOrders = false;
         Assert.Equal("UNKNOWN", _f.Action(unknown).GetProperty("details").GetProperty("status").GetString());
         var noCancels = _f.Robson.CreateLiveStrategy(extra: ["--allowed-plan-kinds", "buy,sell"]);
 

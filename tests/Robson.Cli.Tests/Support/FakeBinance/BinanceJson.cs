@@ -136,7 +136,7 @@ internal static class BinanceJson
         w.WriteStartObject();
         w.WriteString("symbol", o.Symbol);
         w.WriteNumber("orderId", o.OrderId);
-        w.WriteNumber("orderListId", -1);
+        w.WriteNumber("orderListId", o.OrderListId);
         w.WriteString("clientOrderId", o.ClientOrderId);
         w.WriteNumber("transactTime", Ms(o.Time));
         if (respType != "ACK")
@@ -148,14 +148,14 @@ internal static class BinanceJson
         if (respType == "FULL")
         {
             w.WriteStartArray("fills");
-            foreach (var f in o.Fills)
+            foreach (var f in o.Fills.Take(o.FillsInAnswer ?? int.MaxValue))
             {
                 w.WriteStartObject();
                 w.Dec("price", f.Price);
                 w.Dec("qty", f.Qty);
                 w.Dec("commission", f.Commission);
                 w.WriteString("commissionAsset", f.CommissionAsset);
-                w.WriteNumber("tradeId", f.TradeId);
+                if (!o.OmitTradeIds) w.WriteNumber("tradeId", f.TradeId);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -174,6 +174,7 @@ internal static class BinanceJson
         w.WriteString("timeInForce", o.TimeInForce);
         w.WriteString("type", o.Type);
         w.WriteString("side", o.Side);
+        if (o.StopPrice > 0) w.Dec("stopPrice", o.StopPrice);
     }
 
     /// <summary>An order as GET /api/v3/order, /openOrders and /allOrders show it.</summary>
@@ -182,7 +183,7 @@ internal static class BinanceJson
         w.WriteStartObject();
         w.WriteString("symbol", o.Symbol);
         w.WriteNumber("orderId", o.OrderId);
-        w.WriteNumber("orderListId", -1);
+        w.WriteNumber("orderListId", o.OrderListId);
         w.WriteString("clientOrderId", o.ClientOrderId);
         w.Dec("price", o.Price);
         w.Dec("origQty", o.Quantity);
@@ -192,11 +193,11 @@ internal static class BinanceJson
         w.WriteString("timeInForce", o.TimeInForce);
         w.WriteString("type", o.Type);
         w.WriteString("side", o.Side);
-        w.Dec("stopPrice", 0m);
+        w.Dec("stopPrice", o.StopPrice);
         w.Dec("icebergQty", 0m);
         w.WriteNumber("time", Ms(o.Time));
         w.WriteNumber("updateTime", Ms(o.UpdateTime));
-        w.WriteBoolean("isWorking", true);
+        w.WriteBoolean("isWorking", o.IsWorking);
         w.WriteNumber("workingTime", Ms(o.Time));
         w.Dec("origQuoteOrderQty", o.OrigQuoteOrderQty);
         w.WriteString("selfTradePreventionMode", "NONE");
@@ -210,11 +211,55 @@ internal static class BinanceJson
         w.WriteString("symbol", o.Symbol);
         w.WriteString("origClientOrderId", o.ClientOrderId);
         w.WriteNumber("orderId", o.OrderId);
-        w.WriteNumber("orderListId", -1);
+        w.WriteNumber("orderListId", o.OrderListId);
         w.WriteString("clientOrderId", cancelClientOrderId);
         w.WriteNumber("transactTime", Ms(at));
         OrderCore(w, o);
         w.WriteString("selfTradePreventionMode", "NONE");
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An order list as POST /api/v3/orderList/oco, GET and DELETE /api/v3/orderList show it; with
+    /// <paramref name="reports"/>, each leg's order report too (new and cancel answers).
+    /// </summary>
+    public static void OrderList(Utf8JsonWriter w, FakeOrderList list, bool reports, DateTimeOffset? at = null)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("orderListId", list.OrderListId);
+        w.WriteString("contingencyType", "OCO");
+        w.WriteString("listStatusType", list.ListStatusType);
+        w.WriteString("listOrderStatus", list.ListOrderStatus);
+        w.WriteString("listClientOrderId", list.ListClientOrderId);
+        w.WriteNumber("transactionTime", Ms(at ?? list.TransactionTime));
+        w.WriteString("symbol", list.Symbol);
+        w.WriteStartArray("orders");
+        foreach (var leg in list.Legs)
+        {
+            w.WriteStartObject();
+            w.WriteString("symbol", leg.Symbol);
+            w.WriteNumber("orderId", leg.OrderId);
+            w.WriteString("clientOrderId", leg.ClientOrderId);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (reports)
+        {
+            w.WriteStartArray("orderReports");
+            foreach (var leg in list.Legs)
+            {
+                w.WriteStartObject();
+                w.WriteString("symbol", leg.Symbol);
+                w.WriteNumber("orderId", leg.OrderId);
+                w.WriteNumber("orderListId", list.OrderListId);
+                w.WriteString("clientOrderId", leg.ClientOrderId);
+                w.WriteNumber("transactTime", Ms(at ?? leg.Time));
+                OrderCore(w, leg);
+                w.WriteString("selfTradePreventionMode", "NONE");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -57,7 +57,7 @@ public sealed partial class FakeBinanceExchange
         var endTime = r.Long("endTime");
         var limit = Math.Clamp(r.Int("limit") ?? 500, 1, 1000);
         var trades = _orders.Where(o => o.Symbol == symbol && (orderId is null || o.OrderId == orderId))
-            .SelectMany(o => o.Fills)
+            .SelectMany(o => o.Fills.Take(o.TradesListed ?? int.MaxValue))
             .Where(f => (fromId is null || f.TradeId >= fromId)
                         && (startTime is null || BinanceJson.Ms(f.Time) >= startTime)
                         && (endTime is null || BinanceJson.Ms(f.Time) <= endTime))

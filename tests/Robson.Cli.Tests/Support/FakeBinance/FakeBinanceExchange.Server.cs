@@ -41,6 +41,9 @@ public sealed partial class FakeBinanceExchange
         ["POST /api/v3/order/test"] = new(true, _ => 1, r => PlaceOrder(r, test: true)),
         ["GET /api/v3/order"] = new(true, _ => 4, QueryOrder),
         ["DELETE /api/v3/order"] = new(true, _ => 1, CancelOrder),
+        ["POST /api/v3/orderList/oco"] = new(true, _ => 1, PlaceOco),
+        ["GET /api/v3/orderList"] = new(true, _ => 4, QueryOrderList),
+        ["DELETE /api/v3/orderList"] = new(true, _ => 1, CancelOrderList),
         ["GET /api/v3/openOrders"] = new(true, r => r.Has("symbol") ? 6 : 80, OpenOrders),
         ["GET /api/v3/allOrders"] = new(true, _ => 20, AllOrders),
         ["GET /api/v3/account"] = new(true, _ => 20, Account),
@@ -141,6 +144,18 @@ public sealed partial class FakeBinanceExchange
             try
             {
                 if (route.Signed) Authenticate(request);
+                if (fault is FakeFault.ReachesEngineLate late)
+                {
+                    await Task.Delay(late.Delay, _stop.Token);
+                    lock (_gate)
+                    {
+                        if (EngineWindowPassed(request)) _refusedByEngine++;
+                        else route.Handle(request);
+                    }
+                    await WriteAsync(response, 503, BinanceJson.Error(-1007,
+                        "Timeout waiting for response from backend server. Send status unknown; execution status unknown."), weight);
+                    return;
+                }
                 lock (_gate) handled = route.Handle(request);
             }
             catch (BinanceError error)
@@ -186,6 +201,9 @@ public sealed partial class FakeBinanceExchange
                     return;
                 case FakeFault.Error500AfterPlacing error500:
                     await WriteAsync(response, 500, error500.Body ?? BinanceJson.Error(-1000, "An unknown error occurred while processing the request."), weight);
+                    return;
+                case FakeFault.ErrorAnswer error:
+                    await WriteAsync(response, error.HttpStatus, BinanceJson.Error(error.Code, error.Message), weight);
                     return;
                 case FakeFault.UnknownStatus1007AfterPlacing unknown:
                     await WriteAsync(response, unknown.HttpStatus,
@@ -280,6 +298,14 @@ public sealed partial class FakeBinanceExchange
             throw new BinanceError(400, -1021, "Timestamp for this request is outside of the recvWindow.");
     }
 
+    /// <summary>The matching engine's second look at timing: the request's timestamp + recvWindow has passed by the server's clock.</summary>
+    private bool EngineWindowPassed(BinanceRequest r)
+    {
+        var timestamp = r.Long("timestamp") ?? 0;
+        var timestampMs = timestamp >= 100_000_000_000_000 ? timestamp / 1000m : timestamp;
+        return ServerNow().ToUnixTimeMilliseconds() - timestampMs > (r.Decimal("recvWindow") ?? 5000m);
+    }
+
     private async Task WriteFaultBeforeProcessingAsync(HttpListenerResponse response, FakeFault fault, int weight)
     {
         switch (fault)
@@ -287,6 +313,9 @@ public sealed partial class FakeBinanceExchange
             case FakeFault.Unavailable503 unavailable:
                 await WriteAsync(response, 503,
                     unavailable.Body ?? BinanceJson.Error(-1008, "Server is currently overloaded with other requests. Please try again in a few minutes."), weight);
+                return;
+            case FakeFault.ErrorAnswer error:
+                await WriteAsync(response, error.HttpStatus, BinanceJson.Error(error.Code, error.Message), weight);
                 return;
             case FakeFault.TimestampRejected1021:
                 await WriteAsync(response, 400, BinanceJson.Error(-1021, "Timestamp for this request is outside of the recvWindow."), weight);

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Robson.Cli.Tests.Support.FakeBinance;
 
 /// <summary>
-/// Signed trading endpoints: new order (LIMIT, LIMIT_MAKER, MARKET), test order, query, cancel, open and all
-/// orders; matching against the synthetic book. Run under the lock, after <see cref="Authenticate"/>.
+/// Signed trading endpoints: new order (LIMIT, LIMIT_MAKER, MARKET, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT), test
+/// order, query, cancel, open and all orders; matching against the synthetic book. Stops and OCO lists: the
+/// Stops and OrderLists files. Run under the lock, after <see cref="Authenticate"/>.
 /// </summary>
 public sealed partial class FakeBinanceExchange
 {
@@ -19,11 +20,12 @@ public sealed partial class FakeBinanceExchange
         var side = r.Required("side");
         if (side is not ("BUY" or "SELL")) throw new BinanceError(400, -1117, "Invalid side.");
         var type = r.Required("type");
-        if (type is not ("LIMIT" or "LIMIT_MAKER" or "MARKET")) throw new BinanceError(400, -1116, "Invalid orderType.");
+        if (type is not ("LIMIT" or "LIMIT_MAKER" or "MARKET" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT")) throw new BinanceError(400, -1116, "Invalid orderType.");
         var limit = type != "MARKET";
+        var triggered = IsTriggeredType(type);
 
         var timeInForce = r.Optional("timeInForce");
-        if (type == "LIMIT")
+        if (type == "LIMIT" || triggered)
         {
             if (timeInForce is null) throw BinanceError.Mandatory("timeInForce");
             if (timeInForce is not ("GTC" or "IOC" or "FOK")) throw new BinanceError(400, -1115, "Invalid timeInForce.");
@@ -36,6 +38,9 @@ public sealed partial class FakeBinanceExchange
         var quantity = r.Decimal("quantity");
         var quoteOrderQty = r.Decimal("quoteOrderQty");
         var price = r.Decimal("price");
+        var stopPrice = r.Decimal("stopPrice");
+        if (triggered && stopPrice is null) throw BinanceError.Mandatory("stopPrice");
+        if (!triggered && stopPrice is not null) throw BinanceError.NotRequired("stopPrice");
         if (limit)
         {
             if (quantity is null) throw BinanceError.Mandatory("quantity");
@@ -61,6 +66,7 @@ public sealed partial class FakeBinanceExchange
         var openOnSymbol = _orders.Count(o => o.IsOpen && o.Symbol == spec.Symbol);
         if (spec.FirstFailingFilter(type, side, quantity, price, quoteOrderQty, mid, openOnSymbol) is { } filter)
             throw BinanceError.Filter(filter);
+        if (stopPrice is { } stop && spec.PriceFilterFails(stop)) throw BinanceError.Filter("PRICE_FILTER");
         if (test) return Ok("{}");
 
         if (clientOrderId is not null && _orders.Any(o => o.ClientOrderId == clientOrderId && (_clientOrderIdScope == ClientOrderIdScope.AllOrders || o.IsOpen)))
@@ -74,6 +80,11 @@ public sealed partial class FakeBinanceExchange
         {
             if (book.Crosses(buy, price!.Value)) throw BinanceError.NewOrderRejected("Order would immediately match and take.");
             matches = [];
+        }
+        else if (triggered)
+        {
+            if (WouldTrigger(type, buy, stopPrice!.Value, mid)) throw BinanceError.NewOrderRejected("Order would trigger immediately.");
+            matches = []; // waits for its trigger, off the book
         }
         else
         {
@@ -98,11 +109,14 @@ public sealed partial class FakeBinanceExchange
             TimeInForce = timeInForce ?? "GTC",
             Quantity = qty,
             Price = price ?? 0m,
+            StopPrice = stopPrice ?? 0m,
+            IsWorking = !triggered,
             OrigQuoteOrderQty = quoteOrderQty ?? 0m,
             Time = now,
             UpdateTime = now,
         };
         _orders.Add(order);
+        matches = Shape(order, matches);
         if (limit) _account.Lock(buy ? spec.QuoteAsset : spec.BaseAsset, buy ? order.Price * qty : qty);
         foreach (var match in matches) Trade(order, match.Price, match.Qty, maker: false, now);
 
@@ -129,12 +143,18 @@ public sealed partial class FakeBinanceExchange
         order.ExecutedQty += qty;
         order.CummulativeQuoteQty += price * qty;
         order.UpdateTime = at;
+        if (order.List is { } list)
+        {
+            list.Locked -= qty;
+            ExpireSiblings(order, at); // one leg traded: the other expires
+        }
     }
 
     /// <summary>Fills part or all of a resting order as maker at its own price.</summary>
     private void FillResting(OrderState order, decimal qty)
     {
         if (qty <= 0) return;
+        order.IsWorking = true;
         Trade(order, order.Price, qty, maker: true, ServerNow());
         order.Status = order.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         _lastUpdateId++;
@@ -143,6 +163,14 @@ public sealed partial class FakeBinanceExchange
     /// <summary>Gives back what an order that stops working still holds locked.</summary>
     private void ReleaseReserve(OrderState order)
     {
+        if (order.List is { } list)
+        {
+            // The legs share one reserve: it is given back when the last of them stops working.
+            if (list.Legs.Any(l => l != order && l.IsOpen)) return;
+            _account.Unlock(order.Spec.BaseAsset, list.Locked);
+            list.Locked = 0;
+            return;
+        }
         if (order.Remaining <= 0) return;
         if (order.IsBuy) _account.Unlock(order.Spec.QuoteAsset, order.Price * order.Remaining);
         else _account.Unlock(order.Spec.BaseAsset, order.Remaining);
@@ -170,7 +198,10 @@ public sealed partial class FakeBinanceExchange
 
     private Handled QueryOrder(BinanceRequest r)
     {
-        var order = Find(r, RequiredSymbol(r)) ?? throw BinanceError.NoSuchOrder();
+        var order = Find(r, RequiredSymbol(r))
+                    ?? throw (_failLookupsOfUnknownOrders
+                        ? new BinanceError(503, -1008, "Server is currently overloaded with other requests. Please try again in a few minutes.")
+                        : BinanceError.NoSuchOrder());
         return Ok(BinanceJson.Write(w => BinanceJson.QueriedOrder(w, order)));
     }
 

@@ -25,6 +25,8 @@ public sealed partial class FakeBinanceExchange : IDisposable
     private long _nextTradeId = 50001;
     private long _lastUpdateId = 1_000_000;
     private int _orderRequestCount;
+    private int _refusedByEngine;
+    private bool _failLookupsOfUnknownOrders;
     private TimeSpan _clockOffset;
     private int _bookLevels = 20;
     private decimal _levelNotional = 1000m;
@@ -118,7 +120,10 @@ public sealed partial class FakeBinanceExchange : IDisposable
         set { lock (_gate) _afterOrderPlaced = value; }
     }
 
-    /// <summary>Moves a symbol's mid: the book, tickers and average price follow; resting orders the new book crosses fill as maker at their price.</summary>
+    /// <summary>
+    /// Moves a symbol's mid: the book, tickers and average price follow; stops the mid reached trigger (and trade against
+    /// the new book up to their limit); resting orders the new book crosses, or the mid reached, fill as maker at their price.
+    /// </summary>
     public void SetMid(string symbol, decimal mid)
     {
         lock (_gate)
@@ -126,9 +131,7 @@ public sealed partial class FakeBinanceExchange : IDisposable
             var spec = Spec(symbol);
             _mids[symbol] = mid;
             _lastUpdateId++;
-            var book = BookFor(spec);
-            foreach (var order in _orders.Where(o => o.IsOpen && o.Symbol == symbol && book.Crosses(o.IsBuy, o.Price)).ToList())
-                FillResting(order, order.Remaining);
+            OnMidMoved(spec, mid);
         }
     }
 
@@ -209,6 +212,22 @@ public sealed partial class FakeBinanceExchange : IDisposable
 
     /// <summary>Queues a fault for the next POST /api/v3/order.</summary>
     public void InjectOrderFault(FakeFault fault) => InjectFault("POST", "/api/v3/order", fault);
+
+    /// <summary>Orders whose request reached the matching engine after its timestamp + recvWindow: not placed (see <see cref="FakeFault.ReachesEngineLate"/>).</summary>
+    public int OrdersRefusedByEngine
+    {
+        get { lock (_gate) return _refusedByEngine; }
+    }
+
+    /// <summary>
+    /// While set, a lookup (GET /api/v3/order) of an order the exchange does not have answers 503 -1008 instead of -2013:
+    /// the outcome of an order that was never placed stays unknown, while orders it has are looked up as usual.
+    /// </summary>
+    public bool FailLookupsOfUnknownOrders
+    {
+        get { lock (_gate) return _failLookupsOfUnknownOrders; }
+        set { lock (_gate) _failLookupsOfUnknownOrders = value; }
+    }
 
     /// <summary>Queues a fault for the next order lookup, GET /api/v3/order.</summary>
     public void InjectLookupFault(FakeFault fault) => InjectFault("GET", "/api/v3/order", fault);

@@ -49,6 +49,44 @@ public abstract record FakeFault
         public override bool AfterProcessing => true;
     }
 
+    /// <summary>
+    /// Any error answer: HTTP <paramref name="HttpStatus"/> with <paramref name="Code"/> and <paramref name="Message"/>,
+    /// after the request was processed (the order placed) when <paramref name="PlacesOrder"/>, else without processing it.
+    /// </summary>
+    public sealed record ErrorAnswer(int HttpStatus, int Code, string Message, bool PlacesOrder) : FakeFault
+    {
+        public override bool AfterProcessing => PlacesOrder;
+    }
+
+    /// <summary>503 -1008 SERVER_BUSY: Binance says the outcome is unknown, so the order may have been placed anyway.</summary>
+    public static ErrorAnswer Busy503(bool placesOrder) =>
+        new(503, -1008, "Server is currently overloaded with other requests. Please try again in a few minutes.", placesOrder);
+
+    /// <summary>HTTP 500 with -1000 UNKNOWN.</summary>
+    public static ErrorAnswer Error500(bool placesOrder) => new(500, -1000, "An unknown error occurred while processing the request.", placesOrder);
+
+    /// <summary>-1006 UNEXPECTED_RESP (Binance gives no HTTP status for it: 503 by default, as for -1007).</summary>
+    public static ErrorAnswer Unexpected1006(bool placesOrder, int httpStatus = 503) =>
+        new(httpStatus, -1006, "An unexpected response was received from the message bus. Execution status unknown.", placesOrder);
+
+    /// <summary>-1007 TIMEOUT.</summary>
+    public static ErrorAnswer Timeout1007(bool placesOrder, int httpStatus = 503) =>
+        new(httpStatus, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", placesOrder);
+
+    /// <summary>HTTP 400 with a -2010 rejection: the order was refused (nothing placed).</summary>
+    public static ErrorAnswer Rejected400() => new(400, -2010, "Account has insufficient balance for requested action.", PlacesOrder: false);
+
+    /// <summary>
+    /// The request passes the checks on arrival, then takes <paramref name="Delay"/> to reach the matching engine, which
+    /// checks timestamp + recvWindow again (server clock): past it, the order is not placed (counted in
+    /// <see cref="FakeBinanceExchange.OrdersRefusedByEngine"/>); within it, it is processed as usual. Either way the
+    /// answer is 503 -1007 (the gateway gave up waiting), or nothing at all when the client timed out first.
+    /// </summary>
+    public sealed record ReachesEngineLate(TimeSpan Delay) : FakeFault
+    {
+        public override bool AfterProcessing => true;
+    }
+
     /// <summary>HTTP 400 with -1021 (timestamp outside the recvWindow), as when the client's clock drifted; NOT processed.</summary>
     public sealed record TimestampRejected1021 : FakeFault
     {

@@ -44,6 +44,10 @@ internal sealed record SymbolSpec(string Symbol, string BaseAsset, string QuoteA
         new("SOLUSDT", "SOL", "USDT", 0.001m, 150m),
     ];
 
+    /// <summary>PRICE_FILTER alone (a stop price is checked against it too).</summary>
+    public bool PriceFilterFails(decimal p) =>
+        (MinPrice > 0 && p < MinPrice) || (MaxPrice > 0 && p > MaxPrice) || (TickSize > 0 && p % TickSize != 0);
+
     public decimal FloorToTick(decimal price) => Math.Floor(price / TickSize) * TickSize;
     public decimal CeilToTick(decimal price) => Math.Ceiling(price / TickSize) * TickSize;
     public decimal FloorToStep(decimal qty) => Math.Floor(qty / StepSize) * StepSize;
