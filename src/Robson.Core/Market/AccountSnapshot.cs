@@ -9,8 +9,11 @@ public sealed record AccountSnapshot(string QuoteAsset, IReadOnlyDictionary<stri
 
     public decimal PriceOf(string asset) => asset == QuoteAsset ? 1m : Prices.GetValueOrDefault(asset);
 
-    /// <summary>Total value in the quote asset; assets without a price count as zero.</summary>
-    public decimal Equity => Balances.Sum(b => b.Value * PriceOf(b.Key));
+    /// <summary>Assets locked by resting orders (e.g. a protective stop): not free to spend, but still part of equity.</summary>
+    public IReadOnlyDictionary<string, decimal> Locked { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Total value in the quote asset, locked assets included; assets without a price count as zero.</summary>
+    public decimal Equity => Balances.Sum(b => b.Value * PriceOf(b.Key)) + Locked.Sum(b => b.Value * PriceOf(b.Key));
 
     /// <summary>Builds the snapshot from the venue's symbols: each base asset priced at its quote symbol's mid.</summary>
     public static AccountSnapshot From(string quoteAsset, IReadOnlyDictionary<string, decimal> balances,

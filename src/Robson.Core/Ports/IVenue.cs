@@ -30,6 +30,12 @@ public interface IVenue
     IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId);
 
     /// <summary>
+    /// What the tenant's resting orders lock by asset (a protective stop locks the asset it would sell): still the
+    /// tenant's, so it counts in equity. Null when the venue cannot say.
+    /// </summary>
+    IReadOnlyDictionary<string, decimal>? GetLockedBalances(ClientId clientId) => null;
+
+    /// <summary>
     /// How long after it was signed an order may still reach the venue's matching engine (Binance: the recvWindow,
     /// checked again by the engine). A process past half of it after marking an order SENT does not send it.
     /// </summary>

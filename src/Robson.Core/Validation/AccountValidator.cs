@@ -52,7 +52,8 @@ public sealed class AccountValidator : IPlanValidator
                 var mark = account.PriceOf(rules.BaseAsset) is > 0 and var held ? held : context.FreshBook(leg.Symbol)?.Mid ?? 0m;
                 if (maxPosition is { } pct && equity > 0 && mark > 0)
                 {
-                    var position = free[rules.BaseAsset] * mark;
+                    // What protective stops lock is still held: it counts in the position.
+                    var position = (free[rules.BaseAsset] + account.Locked.GetValueOrDefault(rules.BaseAsset)) * mark;
                     var cap = equity * pct / 100m;
                     if (position > cap)
                         yield return ValidationIssue.Failure(ValidationCodes.MaxPositionExceeded,

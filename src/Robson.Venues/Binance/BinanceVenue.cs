@@ -66,6 +66,14 @@ public sealed partial class BinanceVenue : IVenue, IDisposable
             .Where(b => b.Free != 0).ToDictionary(b => b.Asset, b => b.Free);
     }
 
+    public IReadOnlyDictionary<string, decimal>? GetLockedBalances(ClientId clientId)
+    {
+        if (!_http.CanSign) return null;
+        return Account().GetProperty("balances").EnumerateArray()
+            .Select(b => (Asset: BinanceJson.Str(b, "asset"), Locked: BinanceJson.Dec(b, "locked")))
+            .Where(b => b.Locked != 0).ToDictionary(b => b.Asset, b => b.Locked);
+    }
+
     public VenueOrderResult PlaceOrder(VenueOrderRequest request)
     {
         var leg = request.Leg;

@@ -48,6 +48,8 @@ public sealed partial class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWo
     /// <summary>What the tenant's resting orders lock, by asset: a buy its quote (remaining × limit + fee), a sell its base.</summary>
     public IReadOnlyDictionary<string, decimal> LockedOf(ClientId clientId) => ledger.PaperLocked(clientId);
 
+    public IReadOnlyDictionary<string, decimal>? GetLockedBalances(ClientId clientId) => LockedOf(clientId);
+
     /// <summary>
     /// The order's current state with all its fills so far. With <paramref name="isList"/> the id must be an OCO list's,
     /// answered as one order (fills of both legs); an order id is not a list id and the reverse, as on Binance.

@@ -102,6 +102,7 @@ public sealed class BetweenLegsTests : IDisposable
         public IReadOnlyCollection<SymbolRules> ListSymbols() => paper.ListSymbols();
         public OrderBook GetOrderBook(Symbol symbol) => paper.GetOrderBook(symbol);
         public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId) => paper.GetBalances(clientId);
+        public IReadOnlyDictionary<string, decimal>? GetLockedBalances(ClientId clientId) => paper.GetLockedBalances(clientId);
         public TimeSpan OrderWindow => paper.OrderWindow;
         public DateTimeOffset NotPlacedAfter(DateTimeOffset sentAt) => paper.NotPlacedAfter(sentAt);
         public VenueOrderResult PlaceProtection(ProtectionRequest request) => paper.PlaceProtection(request);

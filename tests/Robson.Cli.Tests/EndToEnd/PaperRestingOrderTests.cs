@@ -43,11 +43,17 @@ public sealed class PaperRestingOrderTests : IDisposable
 
         var reconciled = _robson.Expect(0, "reconcile", "--client-id", "1");
         Assert.Contains($"resolved   {orderId}  ACKED -> FILLED  executed 0.1 ETHUSDT", reconciled.Stdout);
-        Assert.Contains("No open orders", _robson.Expect(0, "orders", "list", "--client-id", "1").Stdout);
+        // The entry is filled; what stays open is its protective stop (the plan has a stop-loss).
+        var open = _robson.Expect(0, "orders", "list", "--client-id", "1").Stdout;
+        Assert.DoesNotContain(orderId + " ", open);
+        Assert.Contains($"{orderId}-p1", open);
+        Assert.Contains("PROTECTIVE_STOP", open);
         _robson.Expect(0, "reconcile", "--client-id", "1"); // a second pass records the fill no second time
         var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
         Assert.Equal((1, 295m, 0.295m), (report.GetProperty("fills").GetInt32(), report.GetProperty("notional").GetDecimal(), report.GetProperty("fees").GetDecimal()));
-        Assert.Equal((0.1m, 0m), (Balance("ETH").GetProperty("free").GetDecimal(), Balance("USDT").GetProperty("locked").GetDecimal()));
+        // The ETH bought is locked by its protective stop; nothing in USDT is locked any more.
+        Assert.Equal((0m, 0.1m, 0m), (Balance("ETH").GetProperty("free").GetDecimal(), Balance("ETH").GetProperty("locked").GetDecimal(),
+            Balance("USDT").GetProperty("locked").GetDecimal()));
     }
 
     [Fact]

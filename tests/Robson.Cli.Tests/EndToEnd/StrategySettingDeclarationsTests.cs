@@ -20,7 +20,7 @@ public sealed class StrategySettingDeclarationsTests : IDisposable
     private static StrategySetting Declared(string name) => StrategySettingDeclarations.All.Single(s => s.Name == name);
 
     /// <summary>Inputs tried in turn until one is accepted and differs from the default; a new kind adds one here.</summary>
-    private static readonly string[] SampleInputs = ["7", "true", "ETHUSDT", "limit", "sell"];
+    private static readonly string[] SampleInputs = ["7", "true", "ETHUSDT", "limit", "sell", "close"];
 
     private static string SampleInput(StrategySetting setting) =>
         SampleInputs.First(text => setting.Parse(text) is { Success: true } p && !SameValue(p.Value.Value, setting.Default));
@@ -107,7 +107,7 @@ public sealed class StrategySettingDeclarationsTests : IDisposable
         var json = Scalar<string>(_robson.DatabasePath, $"SELECT settings_json FROM strategies WHERE id = {id}");
 
         Assert.Equal(
-            """{"max_drawdown_percent":null,"stop_loss_percent":null,"max_position_size_percent":null,"max_orders_per_day":null,"max_notional_per_day":null,"max_loss_per_day":"12.5","live_enabled":false,"allowed_symbols":[],"allowed_order_types":["LIMIT"],"max_notional_per_order":null,"validation_ttl_minutes":15,"price_collar_percent":"5","slippage_warning_percent":"0.5","max_slippage_percent":"1.5","send_time_max_data_age_seconds":5,"allowed_plan_kinds":["buy","sell","rebalance","cancel"]}""",
+            """{"max_drawdown_percent":null,"stop_loss_percent":null,"max_position_size_percent":null,"stop_limit_offset_percent":"0.5","on_protection_failure":["alert"],"max_orders_per_day":null,"max_notional_per_day":null,"max_loss_per_day":"12.5","live_enabled":false,"allowed_symbols":[],"allowed_order_types":["LIMIT"],"max_notional_per_order":null,"validation_ttl_minutes":15,"price_collar_percent":"5","slippage_warning_percent":"0.5","max_slippage_percent":"1.5","send_time_max_data_age_seconds":5,"allowed_plan_kinds":["buy","sell","rebalance","cancel"]}""",
             json);
     }
 

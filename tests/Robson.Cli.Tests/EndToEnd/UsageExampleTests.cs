@@ -59,12 +59,14 @@ public sealed class UsageExampleTests : IDisposable
         Assert.Contains("✓ ValidationRequired: Plan validated successfully", run.Stdout);
         Assert.Contains("✓ Acknowledgement: Risk acknowledged for LIVE execution", run.Stdout);
         Assert.Contains("✓ ExecutionLimits: All execution limits within bounds", run.Stdout);
-        Assert.Contains("[REAL_ORDER] LIVE BUY 0.001 BTCUSDT MARKET (stop-loss 58200) (capped at 63000: sent as LIMIT IOC) on paper", run.Stdout);
-        Assert.Contains("Order FILLED on paper", run.Stdout);
+        Assert.Contains("[REAL_ORDER] LIVE BUY 0.001 BTCUSDT MARKET (stop-loss 57300) (capped at 63000: sent as LIMIT IOC) on paper", run.Stdout);
+        Assert.Contains("FILLED on paper: 0.001 @", run.Stdout);
+        Assert.Contains("LIVE PROTECTIVE_STOP SELL 0.001 BTCUSDT STOP_LOSS_LIMIT stop 57300 limit 57013.5 on paper", run.Stdout);
 
         var balances = _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Json.GetProperty("balances");
         var byAsset = balances.EnumerateArray().ToDictionary(b => b.GetProperty("asset").GetString()!, b => b.GetProperty("free").GetDecimal());
-        Assert.Equal(0.001m, byAsset["BTC"]);
+        var locked = balances.EnumerateArray().ToDictionary(b => b.GetProperty("asset").GetString()!, b => b.GetProperty("locked").GetDecimal());
+        Assert.Equal((0m, 0.001m), (byAsset["BTC"], locked["BTC"])); // bought, and locked by its protective stop
         // 0.001 BTC at the best ask (mid 60000 + 0.5 bp = 60003) plus the 0.1 % fee.
         Assert.Equal(10_000m - 60.003m - 0.060003m, byAsset["USDT"]);
     }
