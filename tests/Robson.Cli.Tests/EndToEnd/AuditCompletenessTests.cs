@@ -62,7 +62,7 @@ public sealed class AuditCompletenessTests : IDisposable
         Step(["1 PLAN_EXECUTED SUCCESS"], "execute", plan, "--client-id", "1");
         Step(["1 PLAN_EXECUTED BLOCKED"], "execute", plan, "--client-id", "1", "--live");
         Step(["1 PLAN_VALIDATED WARNING"], "validate", plan, "--client-id", "1"); // max position 100 % > 50 %: a warning
-        Step(["1 ORDER_SENT SENT", "1 ORDER_FILLED FILLED", "1 PLAN_EXECUTED SUCCESS"], "execute", plan, "--client-id", "1", "--live", "--acknowledge-risk");
+        Step(["1 ORDER_SENT SENT", "1 ORDER_FILLED FILLED", "1 ORDER_SENT SENT", "1 ORDER_ACKNOWLEDGED ACKED", "1 PLAN_EXECUTED SUCCESS"], "execute", plan, "--client-id", "1", "--live", "--acknowledge-risk");
         Step(["1 PLAN_EXECUTED BLOCKED"], "execute", plan, "--client-id", "1", "--live", "--acknowledge-risk");
 
         var unguarded = Step(["1 PLAN_CREATED CREATED"], () => _robson.Plan("1", "buy", "ETHUSDT", "0.01"));
@@ -71,7 +71,7 @@ public sealed class AuditCompletenessTests : IDisposable
         // Two buys validated against the same funds: the second is blocked when the balances are read again at LIVE.
         var first = Step(["1 PLAN_CREATED CREATED", "1 PLAN_VALIDATED WARNING"], () => _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "2"));
         var second = Step(["1 PLAN_CREATED CREATED", "1 PLAN_VALIDATED WARNING"], () => _robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "2"));
-        Step(["1 ORDER_SENT SENT", "1 ORDER_FILLED FILLED", "1 PLAN_EXECUTED SUCCESS"], "execute", first, "--client-id", "1", "--live", "--acknowledge-risk");
+        Step(["1 ORDER_SENT SENT", "1 ORDER_FILLED FILLED", "1 ORDER_SENT SENT", "1 ORDER_ACKNOWLEDGED ACKED", "1 PLAN_EXECUTED SUCCESS"], "execute", first, "--client-id", "1", "--live", "--acknowledge-risk");
         Step(["1 PLAN_EXECUTED BLOCKED"], "execute", second, "--client-id", "1", "--live", "--acknowledge-risk");
 
         Step(["1 PAPER_DEPOSIT OK"], "paper", "deposit", "USDT", "100", "--client-id", "1");

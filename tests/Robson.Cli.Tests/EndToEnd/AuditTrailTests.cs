@@ -27,7 +27,7 @@ public sealed class AuditTrailTests : IDisposable
         Assert.Equal(
         [
             ("STRATEGY_CREATED", "OK"), ("STRATEGY_CHANGED", "OK"), ("PLAN_CREATED", "CREATED"), ("PLAN_EXECUTED", "BLOCKED"),
-            ("PLAN_VALIDATED", "PASS"), ("PLAN_EXECUTED", "SUCCESS"), ("ORDER_SENT", "SENT"), ("ORDER_FILLED", "FILLED"), ("PLAN_EXECUTED", "SUCCESS"),
+            ("PLAN_VALIDATED", "PASS"), ("PLAN_EXECUTED", "SUCCESS"), ("ORDER_SENT", "SENT"), ("ORDER_FILLED", "FILLED"), ("ORDER_SENT", "SENT"), ("ORDER_ACKNOWLEDGED", "ACKED"), ("PLAN_EXECUTED", "SUCCESS"),
         ], Events());
 
         var last = _robson.Expect(0, "audit", "list", "--client-id", "1", "--json").Json.GetProperty("events")[0];

@@ -35,7 +35,9 @@ public sealed class ConcurrencyTests : IDisposable
         var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json;
         Assert.Equal(maxOrders, report.GetProperty("orders").GetInt32());
         var btc = _robson.Expect(0, "paper", "balance", "--client-id", "1", "--json").Json.GetProperty("balances")
-            .EnumerateArray().Single(b => b.GetProperty("asset").GetString() == "ETH").GetProperty("free").GetDecimal();
+            .EnumerateArray().Single(b => b.GetProperty("asset").GetString() == "ETH") is var eth
+            ? eth.GetProperty("free").GetDecimal() + eth.GetProperty("locked").GetDecimal() // held: free, or locked by protective stops
+            : 0m;
         Assert.Equal(maxOrders * 0.01m, btc);
     }
 }

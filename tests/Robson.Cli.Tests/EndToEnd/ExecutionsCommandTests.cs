@@ -36,7 +36,8 @@ public sealed class ExecutionsCommandTests : IDisposable
         Assert.Equal(["LIVE", "LIVE", "DRY_RUN"], rows.Select(r => r.GetProperty("mode").GetString()));
         Assert.Equal(["SUCCESS", "BLOCKED", "SUCCESS"], rows.Select(r => r.GetProperty("status").GetString()));
         Assert.Equal(["Acknowledgement"], rows[1].GetProperty("failed_guards").EnumerateArray().Select(g => g.GetString()));
-        Assert.Equal((1, 1), (rows[0].GetProperty("orders").GetInt32(), rows[0].GetProperty("fills").GetInt32()));
+        // The buy and the protective stop it left on the venue; one fill.
+        Assert.Equal((2, 1), (rows[0].GetProperty("orders").GetInt32(), rows[0].GetProperty("fills").GetInt32()));
         Assert.True(rows[0].GetProperty("fees").GetDecimal() > 0);
         Assert.False(rows[0].GetProperty("simulated").GetBoolean());
         Assert.True(rows[2].GetProperty("simulated").GetBoolean());

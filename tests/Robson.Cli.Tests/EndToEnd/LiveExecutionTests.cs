@@ -142,6 +142,11 @@ public sealed class LiveExecutionTests : IDisposable
         // (BooksPerVenueTests shows the halt on a Binance venue).
         var strategy = _robson.CreateLiveStrategy(maxLoss: "100");
         Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "ETHUSDT", "1", "--stop-loss", "2910")).ExitCode);
+        // The protective stop comes off first, so the price can fall through it and the sell below realises the loss.
+        var stop = _robson.Expect(0, "orders", "list", "--client-id", "1").Stdout.Split('\n').Single(l => l.Contains("PROTECTIVE_STOP")).Split(' ')[0];
+        var cancel = _robson.Expect(0, "plan", "cancel", "--order", stop, "--client-id", "1", "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
+        _robson.Expect(0, "validate", cancel, "--client-id", "1");
+        Assert.Equal(0, Live(cancel).ExitCode);
         _robson.Expect(0, "paper", "set-price", "ETHUSDT", "2900");
         var sell = Live(_robson.ValidatedPlan("1", strategy, "sell", "ETHUSDT", "1"));
         Assert.Equal(0, sell.ExitCode);

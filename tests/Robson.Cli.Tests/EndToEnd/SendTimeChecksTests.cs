@@ -99,7 +99,14 @@ public sealed class SendTimeChecksTests : IDisposable
         // Finding 4: the loss-limit halt used to run only after every leg. Buy BTC at 60,000, sell it at 55,000 in a
         // rebalance whose next leg buys ETH: the sell realises ~25 > max_loss_per_day 20, so the ETH buy never leaves.
         var strategy = _robson.CreateLiveStrategy(maxLoss: "20", maxPosition: "100");
-        Assert.Equal(0, Live(_robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "0.005")).ExitCode);
+        var bought = Live(_robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "0.005"));
+        Assert.Equal(0, bought.ExitCode);
+        // Take its protective stop off first, so the price can fall through it and the rebalance sells at a loss.
+        var stop = bought.Json.GetProperty("actions")[1].GetProperty("details").GetProperty("client_order_id").GetString()!;
+        var cancel = _robson.Expect(0, "plan", "cancel", "--order", stop, "--client-id", "1", "--strategy-id", strategy, "--json")
+            .Json.GetProperty("plan_id").GetString()!;
+        _robson.Expect(0, "validate", cancel, "--client-id", "1");
+        Assert.Equal(0, Live(cancel).ExitCode);
         _robson.Expect(0, "paper", "set-price", "BTCUSDT", "55000");
         var plan = _robson.Expect(0, "plan", "rebalance", "--target", "BTC:0,ETH:10,USDT:90", "--client-id", "1",
             "--strategy-id", strategy, "--json").Json.GetProperty("plan_id").GetString()!;
@@ -107,7 +114,7 @@ public sealed class SendTimeChecksTests : IDisposable
 
         var run = Live(plan);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal("FAILED", run.Json.GetProperty("status").GetString());
         var legs = run.Json.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("details").GetProperty("status").GetString()).ToList();
         Assert.Equal(["FILLED", "NOT_SENT"], legs);

@@ -88,7 +88,8 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
     /// </summary>
     private List<LegOutcome> ProtectWhatRemains(List<LegOutcome> outcomes)
     {
-        if (_releasedProtection.Count == 0) return outcomes;
+        // Only a sell reduces what a protective order covers; a cancel plan takes the protection off because a person asked.
+        if (_releasedProtection.Count == 0 || run.Plan.Kind != PlanKind.Sell) return outcomes;
         var symbol = _releasedProtection[^1].Order.Symbol;
         var sells = outcomes.Where(o => o.Order is { Side: OrderSide.Sell } order && order.Symbol == symbol).ToList();
         var remaining = _releasedProtection.Sum(r => r.Open) - sells.Sum(o => o.Answer.ExecutedQuantity);
