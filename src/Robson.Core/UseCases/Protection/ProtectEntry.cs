@@ -53,8 +53,12 @@ public sealed class ProtectEntry(RobsonEnvironment env)
                 return Report(entry, ProtectionState.Unprotected,
                     $"could not replace protective order {latest.ClientOrderId} for the later fill: the cancel answered {canceled.Status} {canceled.Reason}", steps);
             var stillOpen = latest.Quantity - canceled.ExecutedQuantity;
-            return Place(venue, entry, store.ProtectionsOf(entry.ClientId, entry.ClientOrderId), settings, steps,
-                baseAsset => stillOpen + ProtectionTerms.NetBought(later, baseAsset));
+            var after = store.ProtectionsOf(entry.ClientId, entry.ClientOrderId);
+            // What the old order covered plus what the entry bought since; the old quantity was rounded down to the step,
+            // so up to one step more is allowed, never more than the entry bought less what protective orders sold.
+            return Place(venue, entry, after, settings, steps, baseAsset => Math.Min(
+                NetBought(entry, baseAsset) - after.Sum(p => p.ExecutedQuantity),
+                stillOpen + ProtectionTerms.NetBought(later, baseAsset) + (venue.FindSymbol(entry.Symbol)?.StepSize ?? 0m)));
         }
         if (!retry)
             return latest.Status == OrderStatus.Canceled

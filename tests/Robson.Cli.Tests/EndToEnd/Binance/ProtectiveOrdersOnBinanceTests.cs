@@ -125,9 +125,8 @@ public sealed class ProtectiveOrdersOnBinanceTests : IDisposable
 
         var open = Assert.Single(Stops(), s => s.IsOpen);
         Assert.Equal(entry + "-p2", open.ClientOrderId);
-        // Held: 0.01 less 0.00001 fee = 0.00999. Robson places 0.00998 (the old stop's floored 0.00399 plus the later 0.005994,
-        // floored again): one step stays uncovered. Either is accepted here; the spec's "net of fees, rounded down" is 0.00999.
-        Assert.InRange(open.Quantity, 0.00998m, 0.00999m);
+        // Held: 0.01 less 0.00001 fee = 0.00999, rounded down once (not the old stop's floored 0.00399 plus the later fill floored again).
+        Assert.Equal(0.00999m, open.Quantity);
         Assert.Equal(FakeStatus.Canceled, _f.Exchange.FindOrder(entry + "-p1")!.Status);
         _f.Robson.Expect(0, "reconcile", "--client-id", "1");
         Assert.Equal(2, Stops().Length); // a second pass replaces nothing
