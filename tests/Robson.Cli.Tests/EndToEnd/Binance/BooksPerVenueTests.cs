@@ -226,8 +226,9 @@ public sealed class BooksPerVenueTests : IDisposable
             Blocked(_t.Trade("bn2", "buy", "0.001"));
             Blocked(_t.Trade("bn", "buy", "0.001"));
 
-            Assert.Single(_t._f.Exchange.Orders);
-            Assert.Single(_second.Orders);
+            _t._f.AssertProtectedOnce(Assert.Single(_t._f.EntryOrders));
+            Assert.Single(_second.Orders, o => !BinanceFixture.IsProtective(o.ClientOrderId));
+            Assert.Single(_second.Orders, o => BinanceFixture.IsProtective(o.ClientOrderId)); // protective orders are not counted
             Assert.Equal(2m, Limit(_t.Report("--venue", "bn"), "orders").GetProperty("used").GetDecimal());
             Assert.Equal(1, _t.Report("--venue", "bn").GetProperty("orders").GetInt32());
             Assert.Equal(2m, Limit(_t.Report("--venue", "paper"), "orders").GetProperty("used").GetDecimal());
