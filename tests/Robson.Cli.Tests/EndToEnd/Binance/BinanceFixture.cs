@@ -92,6 +92,8 @@ public sealed class BinanceFixture : IDisposable
         var protective = Assert.Single(ProtectiveOrders, o => o.ClientOrderId == entry.ClientOrderId + "-p1");
         Assert.Equal(("SELL", "STOP_LOSS_LIMIT"), (protective.Side, protective.Type));
         Assert.True(protective.Quantity > 0 && protective.Quantity <= entry.ExecutedQty, $"protects {protective.Quantity} of {entry.ExecutedQty}");
+        Assert.True(protective.StopPrice > 0 && protective.Price <= protective.StopPrice * 0.995m && protective.Price > protective.StopPrice * 0.994m,
+            $"limit {protective.Price} for stop {protective.StopPrice}");
         return protective;
     }
 
