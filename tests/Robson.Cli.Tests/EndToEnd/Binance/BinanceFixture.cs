@@ -53,6 +53,50 @@ public sealed class BinanceFixture : IDisposable
 
     public System.Text.Json.JsonElement Action(CliRun run) => run.Json.GetProperty("actions")[0];
 
+    /// <summary>The run's REAL_ORDER actions for protective orders (details role PROTECTIVE_STOP).</summary>
+    public static IReadOnlyList<System.Text.Json.JsonElement> ProtectiveActions(CliRun run) =>
+        run.Json.GetProperty("actions").EnumerateArray()
+            .Where(a => a.TryGetProperty("details", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.Object
+                && d.TryGetProperty("role", out var role) && role.GetString() == "PROTECTIVE_STOP")
+            .ToList();
+
+    /// <summary>A protective order's client order id: its entry's, with "-p1" (and "-sl"/"-tp" for an OCO list's legs).</summary>
+    public static bool IsProtective(string clientOrderId) =>
+        System.Text.RegularExpressions.Regex.IsMatch(clientOrderId, @"-p\d+(-sl|-tp)?$");
+
+    /// <summary>The orders the exchange accepted for plans' own legs (ENTRY), without the protective stops placed after fills.</summary>
+    public IReadOnlyList<FakeOrder> EntryOrders => Exchange.Orders.Where(o => !IsProtective(o.ClientOrderId)).ToList();
+
+    /// <summary>The protective orders the exchange accepted.</summary>
+    public IReadOnlyList<FakeOrder> ProtectiveOrders => Exchange.Orders.Where(o => IsProtective(o.ClientOrderId)).ToList();
+
+    /// <summary>The POST /api/v3/order requests for ENTRY orders (accepted, rejected or faulted), without protective ones.</summary>
+    public int EntryOrderRequestCount => Exchange.Requests
+        .Where(r => r.Endpoint == "POST /api/v3/order")
+        .Count(r => ClientOrderIdOf(r) is not { } id || !IsProtective(id));
+
+    private static string? ClientOrderIdOf(FakeRequest request)
+    {
+        foreach (var part in $"{request.Query.TrimStart('?')}&{request.Body}".Split('&'))
+            if (part.StartsWith("newClientOrderId=", StringComparison.Ordinal))
+                return Uri.UnescapeDataString(part["newClientOrderId=".Length..]);
+        return null;
+    }
+
+    /// <summary>
+    /// The one protective STOP_LOSS_LIMIT SELL of a filled BUY entry: client order id "&lt;entry&gt;-p1", the quantity
+    /// bought net of the base-asset fee, resting on the exchange.
+    /// </summary>
+    public FakeOrder AssertProtectedOnce(FakeOrder entry)
+    {
+        var protective = Assert.Single(ProtectiveOrders, o => o.ClientOrderId == entry.ClientOrderId + "-p1");
+        Assert.Equal(("SELL", "STOP_LOSS_LIMIT"), (protective.Side, protective.Type));
+        Assert.True(protective.Quantity > 0 && protective.Quantity <= entry.ExecutedQty, $"protects {protective.Quantity} of {entry.ExecutedQty}");
+        Assert.True(protective.StopPrice > 0 && protective.Price <= protective.StopPrice * 0.995m && protective.Price > protective.StopPrice * 0.994m,
+            $"limit {protective.Price} for stop {protective.StopPrice}");
+        return protective;
+    }
+
     /// <summary>No client order id reached the exchange twice, and every order there has a record here.</summary>
     public void AssertAtMostOnce()
     {

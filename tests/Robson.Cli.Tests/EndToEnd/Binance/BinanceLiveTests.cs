@@ -15,9 +15,10 @@ public sealed class BinanceLiveTests : IDisposable
         var run = _f.Live(_f.ValidatedPlan());
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var order = Assert.Single(_f.Exchange.Orders);
+        var order = Assert.Single(_f.EntryOrders);
         Assert.StartsWith("rbs-", order.ClientOrderId);
         Assert.Equal("FILLED", order.Status);
+        _f.AssertProtectedOnce(order);
         var action = _f.Action(run);
         Assert.Equal("REAL_ORDER", action.GetProperty("type").GetString());
         Assert.Equal("FILLED", action.GetProperty("details").GetProperty("status").GetString());
@@ -64,7 +65,11 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Contains("ACKED -> FILLED", reconcile.Stdout);
         var report = _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json;
         Assert.Equal(58.2m, report.GetProperty("notional").GetDecimal());
-        Assert.Contains("No open orders", _f.Robson.Expect(0, "orders", "list", "--client-id", "1").Stdout);
+        // The entry is no longer open; what rests now is its protective stop, placed by reconcile once it saw the fill.
+        var open = _f.Robson.Expect(0, "orders", "list", "--client-id", "1").Stdout;
+        Assert.DoesNotContain(clientOrderId + " ", open);
+        Assert.Contains(clientOrderId + "-p1", open);
+        Assert.True(_f.AssertProtectedOnce(_f.Exchange.FindOrder(clientOrderId)!).IsOpen);
     }
 
     public static TheoryData<string> FaultsAfterPlacing => new() { "timeout", "500", "-1007" };
@@ -85,8 +90,8 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("FILLED", _f.Action(run).GetProperty("details").GetProperty("status").GetString());
         Assert.Contains("found on the venue by client order id", _f.Action(run).GetProperty("details").GetProperty("reason").GetString());
-        Assert.Single(_f.Exchange.Orders);
-        Assert.Equal(1, _f.Exchange.OrderRequestCount);
+        _f.AssertProtectedOnce(Assert.Single(_f.EntryOrders));
+        Assert.Equal(1, _f.EntryOrderRequestCount);
         _f.AssertAtMostOnce();
     }
 
@@ -106,7 +111,7 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Contains("UnresolvedOrders: Would block LIVE: Orders of unknown outcome on BTCUSDT", dryRun.Stdout);
         var blocked = _f.Live(next);
         Assert.True(blocked.ExitCode == 1, blocked.ToString());
-        Assert.Single(_f.Exchange.Orders);
+        Assert.Single(_f.Exchange.Orders); // the entry's fill is not known yet, so nothing protects it yet
         Assert.Equal(1, _f.Exchange.OrderRequestCount);
 
         _f.Exchange.ClearFaults();
@@ -114,7 +119,8 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Contains("UNKNOWN -> FILLED", reconcile.Stdout);
         Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
         Assert.Equal(0, _f.Live(next).ExitCode);
-        Assert.Equal(2, _f.Exchange.Orders.Count);
+        Assert.Equal(2, _f.EntryOrders.Count);
+        Assert.All(_f.EntryOrders, entry => _f.AssertProtectedOnce(entry));
         _f.AssertAtMostOnce();
     }
 
@@ -132,7 +138,7 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Equal(0, next.ExitCode);
         var firstAfter = _f.Exchange.Requests.First(r => r.ReceivedAt > limitedAt).ReceivedAt;
         Assert.True(firstAfter - limitedAt >= TimeSpan.FromSeconds(1.9), $"next request came {firstAfter - limitedAt} after the 429");
-        Assert.Single(_f.Exchange.Orders);
+        Assert.Single(_f.EntryOrders);
     }
 
     [Fact]
@@ -170,7 +176,7 @@ public sealed class BinanceLiveTests : IDisposable
         Assert.Empty(_f.Exchange.Orders);
         Assert.True(_f.Exchange.RequestCount("GET", "/api/v3/time") > timeRequests, "the server time was read");
         Assert.Equal(0, _f.Live(_f.ValidatedPlan()).ExitCode);
-        Assert.Single(_f.Exchange.Orders);
+        Assert.Single(_f.EntryOrders);
     }
 
     [Theory]
@@ -183,7 +189,7 @@ public sealed class BinanceLiveTests : IDisposable
         var run = _f.Live(_f.ValidatedPlan());
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Single(_f.Exchange.Orders);
+        _f.AssertProtectedOnce(Assert.Single(_f.EntryOrders));
     }
 
     [Fact]

@@ -150,8 +150,12 @@ public sealed class BooksPerVenueTests : IDisposable
     {
         Assert.Equal(0, Trade("bn", "buy", "0.001").ExitCode);
         PaperProfit();
+        // Each buy's protective stop rests on its venue: orders a database from before protective orders cannot hold.
+        var protective = ProtectiveOrderIds();
+        Assert.Equal(2, protective.Count); // the bn buy's and the paper buy's
         var expected = (Report("--venue", "bn").ToString(), Report("--venue", "paper").ToString());
-        // Back to the schema just before the migration that added fills.venue, with the fills already recorded.
+        // Back to the schema just before the migration that added fills.venue, with the fills already recorded (and
+        // without the protective orders, which came with the migration that added orders.role).
         var before = Array.FindIndex(Storage.Sqlite.Schema.Migrations, m => m.Contains("ALTER TABLE fills ADD COLUMN venue TEXT", StringComparison.Ordinal));
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Robson.DatabasePath};Pooling=False"))
         {
@@ -160,16 +164,30 @@ public sealed class BooksPerVenueTests : IDisposable
             // Later migrations run again too: a database from then had none of their columns either.
             downgrade.CommandText = "DROP INDEX fills_by_venue; DROP INDEX orders_by_venue_day; ALTER TABLE fills DROP COLUMN venue; " +
                                     "DROP INDEX orders_by_protected_entry; DROP INDEX orders_protectable; ALTER TABLE orders DROP COLUMN role; " +
+                                    "DROP TRIGGER orders_no_delete; DELETE FROM orders WHERE protects IS NOT NULL; " +
                                     "ALTER TABLE orders DROP COLUMN protects; ALTER TABLE orders DROP COLUMN stop_price; ALTER TABLE orders DROP COLUMN take_profit_price; " +
                                     $"PRAGMA user_version = {before};";
             downgrade.ExecuteNonQuery();
         }
 
         Assert.Equal(expected, (Report("--venue", "bn").ToString(), Report("--venue", "paper").ToString()));
+        Assert.Empty(ProtectiveOrderIds());
         using var store = Storage.Sqlite.SqliteStore.Open(Robson.Home, createIfMissing: false);
         Assert.Equal(["bn", "paper", "paper", "paper"],
             store.LiveFillsThrough(Core.Domain.ClientId.From(1), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)), Core.Domain.VenueScope.AllVenues)
                 .Select(f => f.Venue).Order(StringComparer.Ordinal));
+    }
+
+    private List<string> ProtectiveOrderIds()
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Robson.DatabasePath};Pooling=False");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT client_order_id FROM orders WHERE role <> 'ENTRY'";
+        using var reader = query.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
     }
 
     [Theory]
@@ -226,8 +244,9 @@ public sealed class BooksPerVenueTests : IDisposable
             Blocked(_t.Trade("bn2", "buy", "0.001"));
             Blocked(_t.Trade("bn", "buy", "0.001"));
 
-            Assert.Single(_t._f.Exchange.Orders);
-            Assert.Single(_second.Orders);
+            _t._f.AssertProtectedOnce(Assert.Single(_t._f.EntryOrders));
+            Assert.Single(_second.Orders, o => !BinanceFixture.IsProtective(o.ClientOrderId));
+            Assert.Single(_second.Orders, o => BinanceFixture.IsProtective(o.ClientOrderId)); // protective orders are not counted
             Assert.Equal(2m, Limit(_t.Report("--venue", "bn"), "orders").GetProperty("used").GetDecimal());
             Assert.Equal(1, _t.Report("--venue", "bn").GetProperty("orders").GetInt32());
             Assert.Equal(2m, Limit(_t.Report("--venue", "paper"), "orders").GetProperty("used").GetDecimal());

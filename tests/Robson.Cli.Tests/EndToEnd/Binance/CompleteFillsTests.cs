@@ -35,7 +35,9 @@ public sealed class CompleteFillsTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("FILLED", Status(run));
-        Assert.Equal(1200, Assert.Single(_f.Exchange.Orders).Fills.Count);
+        var entry = Assert.Single(_f.EntryOrders);
+        Assert.Equal(1200, entry.Fills.Count);
+        _f.AssertProtectedOnce(entry);
         Assert.Equal((1200, 0.012m), Recorded(run));
         Assert.Equal(2, _f.Exchange.RequestCount("GET", "/api/v3/myTrades")); // two pages of at most 1,000
     }

@@ -18,8 +18,9 @@ public sealed class CrashTests : IDisposable
     public void KilledAfterTheOrderReachedTheExchange_ReconcileRecordsIt_EveryTime()
     {
         Process? running = null;
-        _f.Exchange.AfterOrderPlaced = async _ =>
+        _f.Exchange.AfterOrderPlaced = async order =>
         {
+            if (BinanceFixture.IsProtective(order.ClientOrderId)) return; // placed by reconcile, after the crash
             running!.Kill(); // SIGKILL: no cleanup, no answer stored
             await running.WaitForExitAsync();
         };
@@ -32,11 +33,13 @@ public sealed class CrashTests : IDisposable
                 Assert.True(running.WaitForExit(TimeSpan.FromSeconds(60)), "robson did not end");
                 Assert.NotEqual(0, running.ExitCode);
             }
-            Assert.Equal(i + 1, _f.Exchange.Orders.Count);
+            Assert.Equal(i + 1, _f.EntryOrders.Count);
+            Assert.Equal(i, _f.ProtectiveOrders.Count); // the killed run never saw its fill, so nothing protects it yet
 
             var reconcile = _f.Robson.Run("reconcile", "--client-id", "1");
             Assert.True(reconcile.ExitCode == 0, reconcile.ToString());
             Assert.Contains("SENT -> FILLED", reconcile.Stdout);
+            _f.AssertProtectedOnce(_f.EntryOrders[i]); // reconcile placed the missing protective order
         }
 
         _f.Exchange.AfterOrderPlaced = null;
@@ -47,6 +50,7 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(1, overLimit.ExitCode);
         Assert.Contains(overLimit.Json.GetProperty("guards").EnumerateArray(),
             g => g.GetProperty("name").GetString() == "ExecutionLimits" && !g.GetProperty("passed").GetBoolean());
-        Assert.Equal(Runs, _f.Exchange.Orders.Count);
+        Assert.Equal(Runs, _f.EntryOrders.Count);
+        Assert.Equal(Runs, _f.ProtectiveOrders.Count);
     }
 }

@@ -73,7 +73,7 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("MAX_DRAWDOWN_EXCEEDED", Guard(run, "MarketConditions").GetProperty("details").GetProperty("codes").GetString());
-        Assert.Single(_f.Exchange.Orders);
+        Assert.Single(_f.EntryOrders);
     }
 
     [Fact]
@@ -82,8 +82,9 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
         var run = _f.Live(Validated(Strategy(), "0.001"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var order = Assert.Single(_f.Exchange.Orders);
+        var order = Assert.Single(_f.EntryOrders);
         Assert.Equal(("LIMIT", "IOC"), (order.Type, order.TimeInForce));
+        _f.AssertProtectedOnce(order);
         Assert.True(order.Price <= _f.Exchange.Mid("BTCUSDT") * 1.05m, $"cap {order.Price}");
         Assert.Equal(order.Price.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _f.Action(run).GetProperty("details").GetProperty("price_cap").GetString());
@@ -119,7 +120,7 @@ public sealed class LiveGuardsOnBinanceTests : IDisposable
         Assert.Equal(1, live.ExitCode);
         Assert.False(Guard(live, "VenueClock").GetProperty("passed").GetBoolean());
         Assert.Contains("CLOCK_SKEW", Guard(live, "VenueClock").GetProperty("message").GetString());
-        Assert.Single(_f.Exchange.Orders);
+        Assert.Single(_f.EntryOrders);
         Assert.Equal("1", Guard(dry, "ExecutionLimits").GetProperty("details").GetProperty("orders_today").GetString());
     }
 

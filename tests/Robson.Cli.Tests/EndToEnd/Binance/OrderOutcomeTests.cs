@@ -63,17 +63,18 @@ public sealed class OrderOutcomeTests : IDisposable
 
         var run = _f.Live(_f.ValidatedPlan());
 
-        Assert.Equal(1, _f.Exchange.OrderRequestCount); // never re-sent
+        Assert.Equal(1, _f.EntryOrderRequestCount); // never re-sent
         if (placed)
         {
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Equal("FILLED", Status(run));
             Assert.Contains("found on the venue by client order id", _f.Action(run).GetProperty("details").GetProperty("reason").GetString());
-            Assert.Single(_f.Exchange.Orders);
+            _f.AssertProtectedOnce(Assert.Single(_f.EntryOrders));
             Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
         }
         else
         {
+            Assert.Equal(1, _f.Exchange.OrderRequestCount); // nothing bought, nothing to protect
             Assert.Equal(1, run.ExitCode);
             Assert.Equal("NOT_PLACED", Status(run));
             Assert.Empty(_f.Exchange.Orders);
@@ -94,7 +95,7 @@ public sealed class OrderOutcomeTests : IDisposable
 
         Assert.True(next.ExitCode == 0, next.ToString());
         Assert.Equal("FILLED", Status(next));
-        Assert.Single(_f.Exchange.Orders);
+        _f.AssertProtectedOnce(Assert.Single(_f.EntryOrders));
         Assert.Equal(1, _f.Robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("orders").GetInt32());
     }
 
