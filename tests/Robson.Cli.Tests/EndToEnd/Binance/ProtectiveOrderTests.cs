@@ -54,16 +54,6 @@ public sealed class ProtectiveOrderTests : IDisposable
     }
 
     [Fact]
-    public void AStopTheMidAlreadyReached_IsRejected()
-    {
-        var placed = _v.Venue.PlaceProtection(Stop("rbs-p3-sl", stop: 60500m));
-
-        Assert.Equal(OrderStatus.Rejected, placed.Status);
-        Assert.Contains("Order would trigger immediately.", placed.Reason);
-        Assert.Empty(_v.Exchange.Orders);
-    }
-
-    [Fact]
     public void Oco_IsPlacedAsOneOrder_ItsLegsListedUnderTheList_AndLookedUp()
     {
         var placed = _v.Venue.PlaceProtection(Stop("rbs-p4", takeProfit: 62000m));
