@@ -43,6 +43,20 @@ public static class OrderOutcomes
     }
 
     /// <summary>
+    /// Records the venue's answer to an order Robson sent, unless reconcile settled it meanwhile: a venue-confirmed state
+    /// is never overwritten by a weaker answer; an inferred one ("not placed") gives way to what the venue said. Call it
+    /// under the store's lock; returns the order as recorded.
+    /// </summary>
+    public static OrderRecord RecordAnswer(IRobsonStore store, IVenue venue, OrderRecord order, VenueOrderResult answer,
+        IReadOnlyList<decimal> feesInQuote, string? planHash, AuditActor actor, DateTimeOffset now)
+    {
+        var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
+        return current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed)
+            ? Record(store, venue, current, answer, feesInQuote, planHash, actor, now, AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0))
+            : current;
+    }
+
+    /// <summary>
     /// The key that keeps a fill from being recorded twice: the venue's trade id, or, where the venue gives none, the
     /// venue's order id and the fill's position in the order's fills (stable: the venue lists them in the same order).
     /// </summary>

@@ -130,7 +130,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
             if (env.Venues.Find(clientId, entry.Venue) is not { } venue) continue;
             try
             {
-                var report = protect.Ensure(venue, entry, SettingsOf(clientId, entry.PlanId));
+                var report = protect.Ensure(venue, entry, protect.SettingsFor(entry));
                 if (report.Steps.Count > 0 || report.State == Protection.ProtectionState.Unprotected)
                     reports.Add(report);
             }
@@ -141,11 +141,6 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
         }
         return reports;
     }
-
-    private Strategies.StrategySettings SettingsOf(ClientId clientId, string planId) =>
-        env.Store.FindPlan(clientId, planId)?.StrategyId is { } id && env.Store.FindStrategy(clientId, id) is { } strategy
-            ? strategy.Settings
-            : new Strategies.StrategySettings();
 
     /// <summary>
     /// When a fill found by reconcile is recorded: the local clock while it agrees with the venue's (it orders fills

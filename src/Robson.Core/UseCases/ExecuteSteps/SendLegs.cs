@@ -240,12 +240,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         // shared by every process on this machine keeps fills in the order they happened (the average cost depends on it).
         var filledAt = run.Env.Time.GetUtcNow();
         using var tx = store.BeginExclusive();
-        // Reconcile may have settled the order meanwhile: its venue-confirmed state is never overwritten by a weaker
-        // answer; an inferred one ("not placed") gives way to what the venue said.
-        var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
-        if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
-            OrderOutcomes.Record(store, venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, filledAt,
-                AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
+        OrderOutcomes.RecordAnswer(store, venue, order, answer, fees, run.Plan.Hash, run.Env.Actor, filledAt);
         // The fills may take today's real loss to the limit: halt now, so the next leg's SENT step sees it. Paper's loss
         // limit holds on paper alone (the between-legs check and ExecutionLimits), and never halts real trading.
         var now = run.VenueNow();

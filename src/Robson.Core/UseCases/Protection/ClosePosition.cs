@@ -17,7 +17,6 @@ public sealed class ClosePosition(RobsonEnvironment env)
 
     public Closed Sell(IVenue venue, OrderRecord entry, decimal quantity, StrategySettings settings)
     {
-        var store = env.Store;
         var leg = new PlanLeg(entry.Symbol, OrderSide.Sell, OrderType.Market, quantity, null, null);
         var order = new OrderRecord($"{entry.ClientOrderId}-c1", entry.ClientId, entry.ExecutionId, entry.PlanId, entry.LegIndex, venue.Name,
             entry.Symbol, OrderSide.Sell, OrderType.Market, quantity, null, OrderStatus.Pending, 0m, 0m, 0m, null, env.Time.GetUtcNow())
@@ -38,38 +37,10 @@ public sealed class ClosePosition(RobsonEnvironment env)
         if (cap is null)
             return new Closed(order, new VenueOrderResult(OrderStatus.NotSent, null, [], "not sent: no market price to cap the order at"));
 
-        var planHash = store.FindPlan(entry.ClientId, entry.PlanId)?.Hash;
-        DateTimeOffset sentAt;
-        using (var tx = store.BeginExclusive())
-        {
-            if (store.FindOrder(entry.ClientId, order.ClientOrderId) is { } existing)
-                return new Closed(existing, new VenueOrderResult(existing.Status, existing.VenueOrderId, [], "a closing order was already sent"));
-            store.InsertOrder(order);
-            sentAt = env.Time.GetUtcNow();
-            store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, sentAt);
-            store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderStatus.Sent.Wire, order.PlanId, planHash,
-                Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", venue.Name),
-                    ("role", order.Role.Wire), ("protects", entry.ClientOrderId), ("order", leg.Describe())), env.Actor, sentAt));
-            tx.Commit();
-        }
-        VenueOrderResult answer;
-        try
-        {
-            answer = venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, leg, cap, sentAt));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
-        }
-        var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
-        using (var tx = store.BeginExclusive())
-        {
-            var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
-            if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
-                order = OrderOutcomes.Record(store, venue, current, answer, fees, planHash, env.Actor, env.Time.GetUtcNow(),
-                    AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
-            tx.Commit();
-        }
-        return new Closed(order, answer);
+        if (new PositionOrders(env).Place(venue, order, leg.Describe(),
+                sentAt => venue.PlaceOrder(new VenueOrderRequest(order.ClientId, order.ClientOrderId, leg, cap, sentAt))) is { } sent)
+            return new Closed(sent.Order, sent.Answer);
+        var existing = env.Store.FindOrder(entry.ClientId, order.ClientOrderId) ?? order;
+        return new Closed(existing, new VenueOrderResult(existing.Status, existing.VenueOrderId, [], "a closing order was already sent"));
     }
 }

@@ -17,6 +17,12 @@ namespace Robson.Core.UseCases.Protection;
 /// </summary>
 public sealed class ProtectEntry(RobsonEnvironment env)
 {
+    /// <summary>The settings protection follows (stop-limit offset, what to do on failure): those of the entry's plan's strategy.</summary>
+    public StrategySettings SettingsFor(OrderRecord entry) =>
+        env.Store.FindPlan(entry.ClientId, entry.PlanId)?.StrategyId is { } id && env.Store.FindStrategy(entry.ClientId, id) is { } strategy
+            ? strategy.Settings
+            : new StrategySettings();
+
     /// <param name="retry">True for <c>robson protect</c>: place again after a failed, canceled or expired protective order.</param>
     public ProtectionReport Ensure(IVenue venue, OrderRecord entry, StrategySettings settings, bool retry = false)
     {
@@ -120,20 +126,10 @@ public sealed class ProtectEntry(RobsonEnvironment env)
             StopPrice = t.StopPrice,
             TakeProfitPrice = t.TakeProfitPrice,
         };
-        if (MarkSent(order, t.Describe(entry.Symbol)) is not { } sentAt)
+        if (new PositionOrders(env).Place(venue, order, t.Describe(entry.Symbol), sentAt => venue.PlaceProtection(new ProtectionRequest(
+                entry.ClientId, order.ClientOrderId, entry.Symbol, t.Quantity, t.StopPrice, t.StopLimitPrice, t.TakeProfitPrice, sentAt))) is not { } sent)
             return Report(entry, ProtectionState.InFlight, $"protective order {order.ClientOrderId} is already recorded: `robson reconcile` settles it", steps);
-
-        VenueOrderResult answer;
-        try
-        {
-            answer = venue.PlaceProtection(new ProtectionRequest(entry.ClientId, order.ClientOrderId, entry.Symbol, t.Quantity, t.StopPrice,
-                t.StopLimitPrice, t.TakeProfitPrice, sentAt));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message);
-        }
-        var recorded = Record(venue, order, answer);
+        var (recorded, answer) = sent;
         steps.Add(new ProtectionStep("placed", recorded, answer));
         var status = answer.Status;
         if (status == OrderStatus.Acked || status == OrderStatus.PartiallyFilled)
@@ -146,37 +142,6 @@ public sealed class ProtectEntry(RobsonEnvironment env)
             return Report(entry, ProtectionState.Unprotected, $"protective order {order.ClientOrderId}: outcome unknown ({answer.Reason}); run `robson reconcile`", steps);
         }
         return Failed(venue, entry, settings, steps, $"protective order {order.ClientOrderId} {status}: {answer.Reason}", held: t.Quantity);
-    }
-
-    /// <summary>Records the order PENDING, then SENT, in one transaction; null when it was recorded already (another process).</summary>
-    private DateTimeOffset? MarkSent(OrderRecord order, string description)
-    {
-        var store = env.Store;
-        using var tx = store.BeginExclusive();
-        if (store.FindOrder(order.ClientId, order.ClientOrderId) is not null)
-            return null;
-        store.InsertOrder(order);
-        var sentAt = env.Time.GetUtcNow();
-        store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Pending, OrderStatus.Sent, sentAt);
-        store.Append(new AuditEntry(order.ClientId, AuditKinds.OrderSent, OrderStatus.Sent.Wire, order.PlanId, PlanHash(order),
-            Details.Of(("execution_id", order.ExecutionId), ("client_order_id", order.ClientOrderId), ("venue", order.Venue),
-                ("role", order.Role.Wire), ("protects", order.Protects), ("order", description)), env.Actor, sentAt));
-        tx.Commit();
-        return sentAt;
-    }
-
-    /// <summary>Records the venue's answer unless reconcile already settled the order with something firmer.</summary>
-    private OrderRecord Record(IVenue venue, OrderRecord order, VenueOrderResult answer)
-    {
-        var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
-        var store = env.Store;
-        using var tx = store.BeginExclusive();
-        var current = store.FindOrder(order.ClientId, order.ClientOrderId) ?? order;
-        if (current.Status == OrderStatus.Sent || (answer.Status.IsVenueConfirmed && !current.Status.IsVenueConfirmed))
-            current = OrderOutcomes.Record(store, venue, current, answer, fees, PlanHash(order), env.Actor, env.Time.GetUtcNow(),
-                AuditKinds.ForAnswer(answer.Status, answer.Fills.Count > 0));
-        tx.Commit();
-        return current;
     }
 
     private VenueOrderResult Cancel(IVenue venue, OrderRecord order)

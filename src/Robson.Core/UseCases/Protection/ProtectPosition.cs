@@ -1,6 +1,5 @@
 using Robson.Core.Domain;
 using Robson.Core.Execution;
-using Robson.Core.Strategies;
 
 namespace Robson.Core.UseCases.Protection;
 
@@ -24,9 +23,7 @@ public sealed class ProtectPosition(RobsonEnvironment env)
             return Outcome<ProtectionReport>.Refuse($"order '{clientOrderId}' is {entry.Status}: run `robson reconcile --client-id {clientId}` first");
         if (env.Venues.Find(clientId, entry.Venue) is not { } venue)
             return Outcome<ProtectionReport>.Refuse($"order '{clientOrderId}' is on venue '{entry.Venue}', which is not configured");
-        var settings = env.Store.FindPlan(clientId, entry.PlanId)?.StrategyId is { } id && env.Store.FindStrategy(clientId, id) is { } strategy
-            ? strategy.Settings
-            : new StrategySettings();
-        return new ProtectEntry(env).Ensure(venue, entry, settings, retry: true);
+        var protect = new ProtectEntry(env);
+        return protect.Ensure(venue, entry, protect.SettingsFor(entry), retry: true);
     }
 }
