@@ -28,10 +28,16 @@ public sealed partial class BinanceVenue
     private VenueOrderResult PlaceOnce(string path, List<(string, string)> parameters, DateTimeOffset? sentAt,
         Func<JsonElement, VenueOrderResult> answer, Func<VenueOrderResult?> lookup)
     {
-        var signedAt = sentAt ?? _time.GetUtcNow();
+        var signedAt = sentAt ?? DateTimeOffset.MinValue;
         BinanceReply reply;
         try
         {
+            // Without a SENT time, "now" is taken once the clock offset is known: measuring it after would age the timestamp.
+            if (sentAt is null)
+            {
+                _http.ServerNow();
+                signedAt = _time.GetUtcNow();
+            }
             reply = _http.SendOrder(path, parameters, signedAt);
         }
         catch (Exception e) when (e is VenueUnavailableException or VenueConfigurationException)

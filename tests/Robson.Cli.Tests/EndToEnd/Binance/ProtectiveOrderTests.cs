@@ -54,6 +54,16 @@ public sealed class ProtectiveOrderTests : IDisposable
     }
 
     [Fact]
+    public void AStopTheMidAlreadyReached_IsRejected()
+    {
+        var placed = _v.Venue.PlaceProtection(Stop("rbs-p3-sl", stop: 60500m));
+
+        Assert.Equal(OrderStatus.Rejected, placed.Status);
+        Assert.Contains("Order would trigger immediately.", placed.Reason);
+        Assert.Empty(_v.Exchange.Orders);
+    }
+
+    [Fact]
     public void Oco_IsPlacedAsOneOrder_ItsLegsListedUnderTheList_AndLookedUp()
     {
         var placed = _v.Venue.PlaceProtection(Stop("rbs-p4", takeProfit: 62000m));
@@ -91,7 +101,8 @@ public sealed class ProtectiveOrderTests : IDisposable
     [Fact]
     public void Oco_StopTriggers_TheTakeProfitExpires_AndTheStopFills()
     {
-        _v.Venue.PlaceProtection(Stop("rbs-p6", takeProfit: 62000m));
+        var placed = _v.Venue.PlaceProtection(Stop("rbs-p6", takeProfit: 62000m));
+        Assert.True(placed.Status == OrderStatus.Acked, placed.Reason);
 
         _v.Exchange.SetMid("BTCUSDT", 57950m);
 
