@@ -14,17 +14,21 @@ public sealed record ProtectionTerms(decimal Quantity, decimal StopPrice, decima
     /// base asset: see <see cref="NetBought"/>), or why there can be none. The quantity is rounded down to the lot step;
     /// every price and the quantity are checked against the symbol's filters first, as the venue would.
     /// </summary>
-    public static Parsed<ProtectionTerms> For(OrderRecord entry, decimal held, SymbolRules rules, decimal stopLimitOffsetPercent)
+    public static Parsed<ProtectionTerms> For(OrderRecord entry, decimal held, SymbolRules rules, decimal stopLimitOffsetPercent) =>
+        entry.StopPrice is { } stop
+            ? For(stop, entry.TakeProfitPrice, held, rules, stopLimitOffsetPercent)
+            : Parsed<ProtectionTerms>.Fail($"{entry.ClientOrderId} has no stop-loss to protect it with");
+
+    /// <summary>The same terms for a planned stop (validation checks them before the buy can fill).</summary>
+    public static Parsed<ProtectionTerms> For(decimal stop, decimal? takeProfit, decimal held, SymbolRules rules, decimal stopLimitOffsetPercent)
     {
-        if (entry.StopPrice is not { } stop)
-            return Parsed<ProtectionTerms>.Fail($"{entry.ClientOrderId} has no stop-loss to protect it with");
         var lot = rules.LotSize;
         var quantity = lot is { StepSize: > 0 } ? lot.MinQty + Decimals.FloorToStep(Math.Max(0, held - lot.MinQty), lot.StepSize) : held;
         if (held <= 0 || quantity <= 0 || quantity > held)
-            return Parsed<ProtectionTerms>.Fail($"{NothingLeft}: {Decimals.Canonical(Math.Max(0, held))} {rules.BaseAsset} held from {entry.ClientOrderId}");
+            return Parsed<ProtectionTerms>.Fail($"{NothingLeft}: {Decimals.Canonical(Math.Max(0, held))} {rules.BaseAsset} held");
         var tick = rules.TickSize;
         var limit = tick > 0 ? Decimals.FloorToStep(stop * (1 - stopLimitOffsetPercent / 100m), tick) : stop * (1 - stopLimitOffsetPercent / 100m);
-        var terms = new ProtectionTerms(quantity, stop, limit, entry.TakeProfitPrice);
+        var terms = new ProtectionTerms(quantity, stop, limit, takeProfit);
         return terms.FilterFailure(rules) is { } failure ? Parsed<ProtectionTerms>.Fail(failure) : Parsed<ProtectionTerms>.Ok(terms);
     }
 

@@ -12,7 +12,30 @@ public sealed class StopLossValidator : IPlanValidator
 {
     public string Name => "StopLoss";
 
-    public IEnumerable<ValidationIssue> Validate(ValidationContext context)
+    public IEnumerable<ValidationIssue> Validate(ValidationContext context) => Placeable(context).Concat(WithinTheStrategy(context));
+
+    /// <summary>
+    /// Any buy with a stop-loss: the protective order placed once it fills must pass the symbol's filters (e.g. a stop
+    /// limit so low that quantity × price falls under the minimum notional), or the position would end UNPROTECTED.
+    /// The fee may be taken in the asset bought, so the quantity checked is what remains after it.
+    /// </summary>
+    private static IEnumerable<ValidationIssue> Placeable(ValidationContext context)
+    {
+        if (context.Plan.Kind == PlanKind.Rebalance) yield break;
+        var offset = context.Strategy?.Settings.StopLimitOffsetPercent ?? Strategies.StrategySettings.DefaultStopLimitOffsetPercent;
+        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        {
+            var leg = context.Plan.Legs[i];
+            if (leg.IsCancel || leg.Side != OrderSide.Buy || leg.StopLoss is not { } stop || !context.Rules.TryGetValue(leg.Symbol, out var rules)) continue;
+            var terms = Execution.ProtectionTerms.For(stop, leg.TakeProfit, leg.Quantity * (1 - context.TakerFeeRate), rules, offset);
+            if (!terms.Success)
+                yield return ValidationIssue.Failure(ValidationCodes.ProtectiveOrderInvalid,
+                    $"The protective stop placed once this buy fills would be refused by the venue: {terms.Error}",
+                    ("leg", i + 1), ("stop_loss", stop), ("stop_limit_offset_percent", offset));
+        }
+    }
+
+    private static IEnumerable<ValidationIssue> WithinTheStrategy(ValidationContext context)
     {
         if (context.Strategy?.Settings is not { StopLossPercent: { } pct and > 0 and <= 100 } settings || context.Plan.Kind == PlanKind.Rebalance)
             yield break;

@@ -36,6 +36,8 @@ public static class ValidationCodes
     public const string MaxPositionExceeded = "MAX_POSITION_EXCEEDED";
     public const string StopLossRequired = "STOP_LOSS_REQUIRED";
     public const string StopLossRiskExceeded = "STOP_LOSS_RISK_EXCEEDED";
+    /// <summary>The protective order a buy's stop-loss places once it fills would fail the symbol's filters.</summary>
+    public const string ProtectiveOrderInvalid = "PROTECTIVE_ORDER_INVALID";
     public const string MaxDrawdownExceeded = "MAX_DRAWDOWN_EXCEEDED";
     public const string TradingHalted = "TRADING_HALTED";
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
@@ -50,7 +52,7 @@ public static class ValidationCodes
         OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
         SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
         PriceCollar, InsufficientDepth, HighSlippage, MaxSlippageExceeded, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
-        StopLossRequired, StopLossRiskExceeded, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
+        StopLossRequired, StopLossRiskExceeded, ProtectiveOrderInvalid, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
         PlanTampered,
     ];
 }

@@ -56,3 +56,27 @@ public sealed class LegOutcomeTests : IDisposable
             (leg.GetProperty("outcome").GetString(), leg.GetProperty("executed_quantity").GetString(), leg.GetProperty("protection").GetString()));
     }
 }
+
+/// <summary>
+/// A buy whose protective stop the venue would refuse fails validation, before anything is bought: otherwise the fill
+/// would end UNPROTECTED. Paper ETHUSDT: minimum notional 5.
+/// </summary>
+public sealed class ProtectiveOrderValidationTests : IDisposable
+{
+    private readonly Support.Robson _robson = new();
+
+    public void Dispose() => _robson.Dispose();
+
+    [Fact]
+    public void BuyWhoseStopWouldFallUnderTheMinimumNotional_FailsValidation_WithProtectiveOrderInvalid()
+    {
+        var strategy = _robson.CreateLiveStrategy();
+        // 0.0017 ETH ≈ 5.1 at 3000 passes the minimum notional; its stop limit 2880 × 0.995 × 0.0016 (after the fee, on the step) does not.
+        var plan = _robson.Plan("1", "buy", "ETHUSDT", "0.0017", "--stop-loss", "2880", "--strategy-id", strategy);
+
+        var run = _robson.Expect(1, "validate", plan, "--client-id", "1", "--json");
+
+        var issue = run.Json.GetProperty("issues").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "PROTECTIVE_ORDER_INVALID");
+        Assert.Contains("NOTIONAL", issue.GetProperty("message").GetString());
+    }
+}

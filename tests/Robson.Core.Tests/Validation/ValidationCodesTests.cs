@@ -48,6 +48,7 @@ public sealed partial class ValidationCodesTests
         yield return ValidationContexts.For(Plan()) with { Account = null }; // ACCOUNT_UNAVAILABLE
         yield return ValidationContexts.For(LimitBuy(1m, 50_000m)); // 50 050 USDT needed, 10 000 free: INSUFFICIENT_BALANCE
         yield return ValidationContexts.For(LimitBuy(0.001m, 50_000m) with { StopLoss = 47_500m }) with { Today = new DailyUsage(1, 50m, -499.99m) }; // STOP_LOSS_RISK_EXCEEDED
+        yield return ValidationContexts.For(Plan() with { Legs = [LimitBuy(0.0001m, 50_000m) with { StopLoss = 47_500m }] }); // stop limit × qty < 5: PROTECTIVE_ORDER_INVALID
         yield return ValidationContexts.For(Plan()) with { PeakEquity = 20_000m }; // MAX_DRAWDOWN_EXCEEDED
         yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Halted, "manual halt", Now) }; // TRADING_HALTED
         yield return ValidationContexts.For(Plan()) with { TradingStatus = new TradingStatus(TradingState.Reducing, "reduce only", Now) }; // TRADING_REDUCE_ONLY
