@@ -20,7 +20,7 @@ public sealed class CreateCancelPlan(RobsonEnvironment env)
 
         var leg = new PlanLeg(order.Symbol, order.Side, order.Type, order.Quantity, order.Price, null) { CancelsOrder = order.ClientOrderId };
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), clientId, strategy, PlanKind.Cancel, order.Venue, [leg], env.Time.GetUtcNow(), ""));
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         env.Store.InsertPlan(plan);
         env.Store.Append(new AuditEntry(clientId, AuditKinds.PlanCreated, "CREATED", plan.Id, plan.Hash,
             Details.Of(("kind", "cancel"), ("legs", leg.Describe()), ("venue", plan.Venue), ("strategy_id", strategy)), env.Actor, plan.CreatedAt));

@@ -34,7 +34,7 @@ public sealed class CreatePlan(RobsonEnvironment env)
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), request.ClientId, request.StrategyId, request.Kind,
             venue.Name, legs, env.Time.GetUtcNow(), ""));
 
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(request.ClientId);
         env.Store.InsertPlan(plan);
         env.Store.Append(new AuditEntry(plan.ClientId, AuditKinds.PlanCreated, "CREATED", plan.Id, plan.Hash,
             Details.Of(("legs", string.Join("; ", legs.Select(l => l.Describe()))), ("venue", plan.Venue), ("strategy_id", plan.StrategyId)), env.Actor, plan.CreatedAt));

@@ -33,7 +33,7 @@ public sealed class CreateRebalancePlan(RobsonEnvironment env)
 
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), request.ClientId, request.StrategyId, PlanKind.Rebalance, venue.Name,
             proposal.Legs, env.Time.GetUtcNow(), "") { Allocation = proposal.Allocation });
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(request.ClientId);
         env.Store.InsertPlan(plan);
         env.Store.Append(new AuditEntry(plan.ClientId, AuditKinds.PlanCreated, "CREATED", plan.Id, plan.Hash,
             Details.Of(("kind", "rebalance"), ("legs", string.Join("; ", plan.Legs.Select(l => l.Describe()))),

@@ -13,7 +13,7 @@ public sealed class ManageStrategies(RobsonEnvironment env)
         if (name.Length is 0 or > 64)
             return Outcome<Strategy>.Refuse("strategy name must be 1-64 characters");
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         if (env.Store.StrategyNameTaken(clientId, name))
             return Outcome<Strategy>.Refuse($"strategy '{name}' already exists for client {clientId}");
         var strategy = env.Store.InsertStrategy(clientId, name, changes.ApplyTo(new StrategySettings()), now);
@@ -27,7 +27,7 @@ public sealed class ManageStrategies(RobsonEnvironment env)
         if (changes.IsEmpty)
             return Outcome<Strategy>.Refuse("nothing to change: give at least one option (see `robson strategy set --help`)");
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         var current = env.Store.FindStrategy(clientId, strategyId);
         if (current is null)
             return Outcome<Strategy>.Refuse($"strategy {strategyId} not found for client {clientId}");

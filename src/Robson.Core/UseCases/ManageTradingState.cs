@@ -41,7 +41,7 @@ public sealed class ManageTradingState(RobsonEnvironment env)
     private TradingStatus Change(ClientId clientId, TradingState state, string reason, string kind)
     {
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         var previous = env.Store.GetTradingState(clientId);
         var status = new TradingStatus(state, reason, now);
         env.Store.SetTradingState(clientId, status);

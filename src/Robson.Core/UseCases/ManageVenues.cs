@@ -24,7 +24,7 @@ public sealed class ManageVenues(RobsonEnvironment env)
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && !(uri.Scheme == "http" && uri.IsLoopback)))
             return Outcome<VenueConfig>.Refuse($"--base-url must be an https URL (plain http only on loopback), got '{url}'");
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         if (env.Store.FindVenue(clientId, name) is not null)
             return Outcome<VenueConfig>.Refuse($"venue '{name}' already exists for client {clientId}");
         var venue = new VenueConfig(clientId, name, kind, url.TrimEnd('/'), credentialsFile, now);
@@ -42,7 +42,7 @@ public sealed class ManageVenues(RobsonEnvironment env)
     public Outcome<bool> Remove(ClientId clientId, string name)
     {
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         if (env.Store.UnresolvedOrders(clientId, name).Count > 0 || env.Store.RestingOrders(clientId, name).Count > 0)
             return Outcome<bool>.Refuse($"venue '{name}' has orders that are open or of unknown outcome: reconcile first");
         if (!env.Store.RemoveVenue(clientId, name))

@@ -88,7 +88,7 @@ public sealed class ReconcileOrders(RobsonEnvironment env)
 
                 var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
                 var filledAt = FillTime(env.Time.GetUtcNow(), venue.Now());
-                using var tx = env.Store.BeginExclusive();
+                using var tx = env.Store.BeginExclusive(order.ClientId);
                 var current = env.Store.FindOrder(clientId, order.ClientOrderId);
                 if (current is null || current.Status != order.Status)
                     continue; // settled by someone else since it was read

@@ -19,7 +19,7 @@ public sealed class RefuseTamperedPlan(RobsonEnvironment env)
         var guard = new PlanIntegrityGuard().Evaluate(plan);
         var result = new ExecutionResult(env.Ids.NewId(), plan.Id, plan.Hash, request.ClientId, plan.Venue, request.Mode, ExecutionStatus.Blocked,
             [guard], [], "Execution blocked by safety checks: " + guard.Message, now);
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(request.ClientId);
         env.Store.InsertExecution(result);
         env.Store.Append(AuditEvent(env, request.ClientId, tampering, "execute", now));
         env.Store.Append(ExecuteSteps.ExecutionRun.Executed(result, env.Actor));

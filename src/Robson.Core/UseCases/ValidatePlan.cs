@@ -59,7 +59,7 @@ public sealed class ValidatePlan(RobsonEnvironment env)
         // On a real venue its clock stamps the validation, so its age and TTL are measured on the clock LIVE uses.
         var now = venue?.Now() ?? local;
 
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         if (market.Account is { } account)
             env.Store.RecordEquity(clientId, plan.Venue, account.Equity, now);
         var context = new ValidationContext(clientId, plan, strategy, market.Rules, market.Books)

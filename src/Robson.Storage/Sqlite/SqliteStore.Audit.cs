@@ -12,7 +12,7 @@ public sealed partial class SqliteStore
     /// <summary>Appends inside the caller's transaction (or its own), chained to the last hash of the tenant's chain.</summary>
     public AuditRecord Append(AuditEntry entry)
     {
-        using var tx = BeginExclusive();
+        using var tx = BeginWrite();
         var sequence = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events"), System.Globalization.CultureInfo.InvariantCulture);
         var last = Query("SELECT position, hash FROM audit_events WHERE client_id IS $c ORDER BY position DESC LIMIT 1",
             r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("$c", entry.ClientId?.Value)).FirstOrDefault();

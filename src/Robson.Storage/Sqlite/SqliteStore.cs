@@ -73,14 +73,19 @@ public sealed partial class SqliteStore : IRobsonStore
 
         // Only a new or older database is written to here; an up-to-date one is left untouched.
         Execute("PRAGMA journal_mode = WAL");
-        using var tx = BeginExclusive();
+        using var tx = BeginWrite();
         for (var v = version; v < Schema.CurrentVersion; v++)
             Execute(Schema.Migrations[v]);
         Execute($"PRAGMA user_version = {Schema.CurrentVersion}");
         tx.Commit();
     }
 
-    public ITransactionScope BeginExclusive()
+    /// <summary>SQLite has one writer: a tenant's lock is the whole database's (BEGIN IMMEDIATE), so it serves both.</summary>
+    public ITransactionScope BeginExclusive(Core.Domain.ClientId tenant) => BeginWrite();
+
+    public ITransactionScope BeginExclusiveAllTenants() => BeginWrite();
+
+    private ITransactionScope BeginWrite()
     {
         if (_transaction is not null)
             return new JoinedScope();

@@ -15,7 +15,7 @@ public sealed class PaperDesk(RobsonEnvironment env, PaperVenue venue)
         if (!PaperInstruments.Assets.Contains(asset))
             return Outcome<IReadOnlyDictionary<string, decimal>>.Refuse($"unknown asset '{asset}' (paper venue assets: {string.Join(", ", PaperInstruments.Assets)})");
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(clientId);
         var balances = venue.BalancesOf(clientId);
         foreach (var (a, free) in balances)
             env.Store.SetBalance(clientId, a, free); // materialise the defaults before changing one
@@ -37,7 +37,7 @@ public sealed class PaperDesk(RobsonEnvironment env, PaperVenue venue)
         if (!Decimals.IsMultipleOf(price, rules.TickSize))
             return Outcome<PaperPriceChange>.Refuse($"price {Decimals.Canonical(price)} is not a multiple of {symbol}'s tick size {Decimals.Canonical(rules.TickSize)}");
         var now = env.Time.GetUtcNow();
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusiveAllTenants();
         var previous = venue.MidPrice(symbol);
         env.Store.SetPrice(symbol, price, now);
         env.Store.Append(new AuditEntry(null, AuditKinds.PaperPriceSet, "OK", null, null,

@@ -15,7 +15,7 @@ public sealed partial class PaperVenue
     /// </summary>
     public VenueOrderResult CancelOrder(ClientId clientId, Symbol symbol, string clientOrderId, bool isList = false)
     {
-        using var tx = unitOfWork.BeginExclusive();
+        using var tx = unitOfWork.BeginExclusive(clientId);
         var order = ledger.FindPaperOrder(clientId, clientOrderId);
         if (order is null || order.IsList != isList || !order.IsResting || order.Symbol != symbol)
             return Reject(UnknownOrder);

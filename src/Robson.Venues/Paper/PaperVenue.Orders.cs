@@ -22,7 +22,7 @@ public sealed partial class PaperVenue
         if (PaperOrderChecks.OutsideWindow(request.SentAt, now, OrderWindow) is { } late)
             return Reject(late);
 
-        using var tx = unitOfWork.BeginExclusive();
+        using var tx = unitOfWork.BeginExclusive(request.ClientId);
         // Like a real exchange, the paper venue refuses a client order id it has seen: an order is never placed twice.
         if (ledger.FindPaperOrder(request.ClientId, request.ClientOrderId) is not null)
             return Reject("Duplicate order sent.");

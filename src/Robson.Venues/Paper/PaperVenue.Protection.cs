@@ -22,7 +22,7 @@ public sealed partial class PaperVenue
         if (PaperOrderChecks.OutsideWindow(request.SentAt, now, OrderWindow) is { } late)
             return Reject(late);
 
-        using var tx = unitOfWork.BeginExclusive();
+        using var tx = unitOfWork.BeginExclusive(request.ClientId);
         string[] ids = request.IsOco ? [request.ClientOrderId, request.StopLegId, request.TakeProfitLegId] : [request.ClientOrderId];
         if (ids.Any(id => ledger.FindPaperOrder(request.ClientId, id) is not null))
             return Reject("Duplicate order sent.");

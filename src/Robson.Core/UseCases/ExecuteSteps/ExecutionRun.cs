@@ -59,7 +59,7 @@ internal sealed class ExecutionRun(RobsonEnvironment env, ExecutePlanRequest req
     /// <summary>Records an execution on its own (a refusal before any order was reserved).</summary>
     public ExecutionResult RecordAlone(ExecutionResult result)
     {
-        using var tx = Store.BeginExclusive();
+        using var tx = Store.BeginExclusive(ClientId);
         Record(result);
         tx.Commit();
         return result;

@@ -17,7 +17,7 @@ internal static class ReconcileFirst
             run.Notices.Add(new OrphanOrders(report.Orphans.Select(o => o.ClientOrderId).ToList()));
         // Only real money halts the tenant by itself: paper's loss limit holds on paper alone (ExecutionLimits).
         if (!run.RealVenue) return;
-        using var tx = run.Store.BeginExclusive();
+        using var tx = run.Store.BeginExclusive(run.ClientId);
         var now = run.VenueNow();
         if (new ManageTradingState(run.Env).HaltAtLossLimit(run.ClientId, run.Strategy, ExecutionRun.DayOf(now), now) is { } halt)
             run.Notices.Add(halt);

@@ -19,7 +19,7 @@ internal static class Reserve
     {
         var store = run.Store;
         var plan = run.Plan;
-        using var tx = store.BeginExclusive();
+        using var tx = store.BeginExclusive(run.ClientId);
         // The strategy is read again under the lock: a change made while market data was fetched applies.
         run.Strategy = plan.StrategyId is { } sid ? store.FindStrategy(run.ClientId, sid) : null;
         var now = estimate.VenueTime;

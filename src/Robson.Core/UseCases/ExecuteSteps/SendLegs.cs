@@ -147,7 +147,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
     {
         var store = run.Store;
         sentAt = default;
-        using var tx = store.BeginExclusive();
+        using var tx = store.BeginExclusive(run.ClientId);
         var now = run.VenueNow();
         if (BetweenLegs(leg, now) is { } reason)
         {
@@ -183,7 +183,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
 
     private LegOutcome NotSent(OrderRecord order, string reason)
     {
-        using var tx = run.Store.BeginExclusive();
+        using var tx = run.Store.BeginExclusive(run.ClientId);
         SettleNotSent(order, reason);
         tx.Commit();
         return new LegOutcome(order.LegIndex, order, new VenueOrderResult(OrderStatus.NotSent, null, [], reason), null);
@@ -214,7 +214,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         var waited = run.Env.Time.GetUtcNow() - sentAt;
         if (waited <= run.Venue.OrderWindow / 2) return null;
         var reason = $"not sent: {waited.TotalSeconds:0.###} s passed after the order was marked SENT, more than half its {run.Venue.OrderWindow.TotalSeconds:0.###} s window";
-        using var tx = run.Store.BeginExclusive();
+        using var tx = run.Store.BeginExclusive(run.ClientId);
         if (run.Store.ChangeOrderStatus(order.ClientId, order.ClientOrderId, OrderStatus.Sent, OrderStatus.NotSent, run.Env.Time.GetUtcNow()))
             AuditNotSent(order, reason);
         tx.Commit();
@@ -239,7 +239,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         // Fills are dated on the local clock: LIVE refuses one more than 30 s from the venue's (CLOCK_SKEW), and a clock
         // shared by every process on this machine keeps fills in the order they happened (the average cost depends on it).
         var filledAt = run.Env.Time.GetUtcNow();
-        using var tx = store.BeginExclusive();
+        using var tx = store.BeginExclusive(run.ClientId);
         OrderOutcomes.RecordAnswer(store, venue, order, answer, fees, run.Plan.Hash, run.Env.Actor, filledAt);
         // The fills may take today's real loss to the limit: halt now, so the next leg's SENT step sees it. Paper's loss
         // limit holds on paper alone (the between-legs check and ExecutionLimits), and never halts real trading.
@@ -268,7 +268,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         var store = run.Store;
         var clientId = run.ClientId;
         var order = store.FindOrder(clientId, leg.CancelsOrder!);
-        using (var tx = store.BeginExclusive())
+        using (var tx = store.BeginExclusive(run.ClientId))
         {
             store.Append(new AuditEntry(clientId, AuditKinds.OrderCancelSent, OrderStatus.Sent.Wire, run.Plan.Id, run.Plan.Hash,
                 Details.Of(("execution_id", run.ExecutionId), ("client_order_id", leg.CancelsOrder), ("venue", run.Venue.Name)),
@@ -288,7 +288,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
         if (order is not null && answer.Status != OrderStatus.Rejected && answer.Status != OrderStatus.Unknown)
         {
             var fees = OrderOutcomes.FeesInQuote(run.Venue, order, answer);
-            using var tx = store.BeginExclusive();
+            using var tx = store.BeginExclusive(run.ClientId);
             if (store.FindOrder(clientId, order.ClientOrderId) is { } current) // read again under the lock
                 OrderOutcomes.Record(store, run.Venue, current, answer, fees, run.Plan.Hash, run.Env.Actor, run.Env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
             tx.Commit();

@@ -43,7 +43,7 @@ internal sealed class PositionOrders(RobsonEnvironment env)
             answer = new VenueOrderResult(OrderStatus.Unknown, null, [], e.Message); // looked up by reconcile, never re-sent
         }
         var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(order.ClientId);
         var recorded = OrderOutcomes.RecordAnswer(env.Store, venue, order, answer, fees, planHash, env.Actor, env.Time.GetUtcNow());
         tx.Commit();
         return new Sent(recorded, answer);
@@ -52,7 +52,7 @@ internal sealed class PositionOrders(RobsonEnvironment env)
     private DateTimeOffset? MarkSent(OrderRecord order, string description, string? planHash)
     {
         var store = env.Store;
-        using var tx = store.BeginExclusive();
+        using var tx = store.BeginExclusive(order.ClientId);
         if (store.FindOrder(order.ClientId, order.ClientOrderId) is not null)
             return null;
         store.InsertOrder(order);

@@ -158,7 +158,7 @@ public sealed class ProtectEntry(RobsonEnvironment env)
         if (answer.Status == OrderStatus.Canceled || answer.Status == OrderStatus.Filled || answer.Status == OrderStatus.PartiallyFilled)
         {
             var fees = OrderOutcomes.FeesInQuote(venue, order, answer);
-            using var tx = env.Store.BeginExclusive();
+            using var tx = env.Store.BeginExclusive(order.ClientId);
             if (env.Store.FindOrder(order.ClientId, order.ClientOrderId) is { } current)
                 OrderOutcomes.Record(env.Store, venue, current, answer, fees, PlanHash(order), env.Actor, env.Time.GetUtcNow(), AuditKinds.OrderCanceled);
             tx.Commit();
@@ -183,7 +183,7 @@ public sealed class ProtectEntry(RobsonEnvironment env)
 
     private void Audit(OrderRecord entry, string kind, IVenue venue, string reason)
     {
-        using var tx = env.Store.BeginExclusive();
+        using var tx = env.Store.BeginExclusive(entry.ClientId);
         env.Store.Append(new AuditEntry(entry.ClientId, kind, "UNPROTECTED", entry.PlanId, PlanHash(entry),
             Details.Of(("client_order_id", entry.ClientOrderId), ("venue", venue.Name), ("symbol", entry.Symbol),
                 ("executed_qty", entry.ExecutedQuantity), ("reason", reason)), env.Actor, env.Time.GetUtcNow()));
