@@ -14,7 +14,7 @@ public abstract partial class SqlStore
     {
         // The chain of a tenant (or of tenant-less events) grows under that tenant's lock, so two appends never take one position.
         using var tx = entry.ClientId is { } tenant ? BeginExclusive(tenant) : BeginExclusiveAllTenants();
-        var sequence = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events"), System.Globalization.CultureInfo.InvariantCulture);
+        var sequence = NextAuditSequence();
         var last = Query("SELECT position, hash FROM audit_events WHERE client_id IS NOT DISTINCT FROM @c ORDER BY position DESC LIMIT 1",
             r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("@c", entry.ClientId?.Value)).FirstOrDefault();
         var position = last.Position + 1;

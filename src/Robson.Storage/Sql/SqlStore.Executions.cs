@@ -17,7 +17,7 @@ public abstract partial class SqlStore
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => ListExecutions(clientId, null, limit);
 
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit) =>
-        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = @c AND (@p IS NULL OR plan_id = @p) " +
+        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = @c AND (CAST(@p AS TEXT) IS NULL OR plan_id = @p) " +
               "ORDER BY executed_at DESC, rowid DESC LIMIT @n", ReadExecution, ("@c", clientId.Value), ("@p", planId), ("@n", limit));
 
     public ExecutionResult? FindExecution(ClientId clientId, string executionId) =>
@@ -81,18 +81,18 @@ public abstract partial class SqlStore
             ("@c", clientId.Value), ("@e", executionId));
 
     private static FillRecord ReadFill(DbDataReader r) => new(ClientId.From(r.GetInt64(0)), r.GetString(1), r.GetString(2),
-        Symbol.From(r.GetString(3)), EnumText.ParseSide(r.GetString(4)), Text.ParseDec(r.GetString(5)), Text.ParseDec(r.GetString(6)),
-        Text.ParseDec(r.GetString(7)), r.GetString(8), Text.ParseDec(r.GetString(9)), Text.ParseTime(r.GetString(10)));
+        Symbol.From(r.GetString(3)), EnumText.ParseSide(r.GetString(4)), r.Dec(5), r.Dec(6),
+        r.Dec(7), r.GetString(8), r.Dec(9), Text.ParseTime(r.GetString(10)));
 
     private static OrderRecord ReadOrder(DbDataReader r) => new(
         r.GetString(0), ClientId.From(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), Symbol.From(r.GetString(6)),
-        EnumText.ParseSide(r.GetString(7)), EnumText.ParseOrderType(r.GetString(8)), Text.ParseDec(r.GetString(9)),
-        r.IsDBNull(10) ? null : Text.ParseDec(r.GetString(10)), OrderStatus.Parse(r.GetString(11)), Text.ParseDec(r.GetString(12)), Text.ParseDec(r.GetString(13)),
-        Text.ParseDec(r.GetString(14)), r.NullableString(15), Text.ParseTime(r.GetString(16)))
+        EnumText.ParseSide(r.GetString(7)), EnumText.ParseOrderType(r.GetString(8)), r.Dec(9),
+        r.NullableDec(10), OrderStatus.Parse(r.GetString(11)), r.Dec(12), r.Dec(13),
+        r.Dec(14), r.NullableString(15), Text.ParseTime(r.GetString(16)))
     {
         Role = OrderRole.Parse(r.GetString(17)),
         Protects = r.NullableString(18),
-        StopPrice = r.IsDBNull(19) ? null : Text.ParseDec(r.GetString(19)),
-        TakeProfitPrice = r.IsDBNull(20) ? null : Text.ParseDec(r.GetString(20)),
+        StopPrice = r.NullableDec(19),
+        TakeProfitPrice = r.NullableDec(20),
     };
 }

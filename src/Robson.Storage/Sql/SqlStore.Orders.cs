@@ -12,11 +12,11 @@ public abstract partial class SqlStore
         "(" + string.Join(", ", OrderStatus.All.Where(rule).Select(s => $"'{s.Wire}'")) + ")";
 
     public IReadOnlyList<OrderRecord> UnresolvedOrders(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (@v IS NULL OR venue = @v) AND status IN {UnresolvedStatuses} ORDER BY created_at",
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {UnresolvedStatuses} ORDER BY created_at",
             ReadOrder, ("@c", clientId.Value), ("@v", venue));
 
     public IReadOnlyList<OrderRecord> RestingOrders(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (@v IS NULL OR venue = @v) AND status IN {RestingStatuses} ORDER BY created_at",
+        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {RestingStatuses} ORDER BY created_at",
             ReadOrder, ("@c", clientId.Value), ("@v", venue));
 
     public OrderRecord? FindOrder(ClientId clientId, string clientOrderId) =>
@@ -37,7 +37,7 @@ public abstract partial class SqlStore
             ("@c", clientId.Value), ("@e", entryClientOrderId));
 
     public IReadOnlyList<OrderRecord> EntriesWithoutProtection(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders o WHERE client_id = @c AND (@v IS NULL OR venue = @v) AND role = 'ENTRY' " +
+        Query($"SELECT {OrderColumns} FROM orders o WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND role = 'ENTRY' " +
               "AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' " +
               "AND NOT EXISTS (SELECT 1 FROM orders p WHERE p.client_id = o.client_id AND p.protects = o.client_order_id) ORDER BY created_at",
             ReadOrder, ("@c", clientId.Value), ("@v", venue));

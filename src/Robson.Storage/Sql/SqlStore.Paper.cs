@@ -13,7 +13,7 @@ public abstract partial class SqlStore
         "FROM paper_orders o LEFT JOIN paper_order_details d ON d.client_id = o.client_id AND d.client_order_id = o.client_order_id";
 
     public decimal? PriceOverride(Symbol symbol) =>
-        Scalar("SELECT price FROM paper_prices WHERE symbol = @s", ("@s", symbol.Value)) is string text ? Text.ParseDec(text) : null;
+        Text.ReadDec(Scalar("SELECT price FROM paper_prices WHERE symbol = @s", ("@s", symbol.Value)));
 
     public void SetPrice(Symbol symbol, decimal price, DateTimeOffset now) =>
         Execute("INSERT INTO paper_prices (symbol, price, updated_at) VALUES (@s, @p, @t) ON CONFLICT (symbol) DO UPDATE SET price = @p, updated_at = @t",
@@ -22,7 +22,7 @@ public abstract partial class SqlStore
     public IReadOnlyDictionary<string, decimal>? Balances(ClientId clientId)
     {
         var rows = Query("SELECT asset, free FROM paper_balances WHERE client_id = @c ORDER BY asset",
-            r => (Asset: r.GetString(0), Free: Text.ParseDec(r.GetString(1))), ("@c", clientId.Value));
+            r => (Asset: r.GetString(0), Free: r.Dec(1)), ("@c", clientId.Value));
         return rows.Count == 0 ? null : rows.ToDictionary(r => r.Asset, r => r.Free);
     }
 
@@ -54,12 +54,12 @@ public abstract partial class SqlStore
             .SingleOrDefault();
 
     public IReadOnlyList<PaperOrderRecord> RestingPaperOrders(ClientId? clientId, Symbol? symbol) =>
-        Query($"{PaperOrderSelect} WHERE d.resting = 1 AND d.type <> 'OCO' AND (@c IS NULL OR d.client_id = @c) AND (@s IS NULL OR d.symbol = @s) " +
+        Query($"{PaperOrderSelect} WHERE d.resting = 1 AND d.type <> 'OCO' AND (CAST(@c AS BIGINT) IS NULL OR d.client_id = @c) AND (CAST(@s AS TEXT) IS NULL OR d.symbol = @s) " +
             "ORDER BY o.placed_at, o.client_id, o.client_order_id", ReadPaperOrder, ("@c", clientId?.Value), ("@s", symbol?.Value));
 
     public IReadOnlyDictionary<string, decimal> PaperLocked(ClientId clientId) =>
         Query("SELECT locked_asset, locked FROM paper_order_details WHERE client_id = @c AND locked <> '0' AND locked_asset IS NOT NULL",
-                r => (Asset: r.GetString(0), Amount: Text.ParseDec(r.GetString(1))), ("@c", clientId.Value))
+                r => (Asset: r.GetString(0), Amount: r.Dec(1)), ("@c", clientId.Value))
             .GroupBy(r => r.Asset, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
 
     public IReadOnlyList<PaperOrderRecord> PaperListLegs(ClientId clientId, string listClientOrderId) =>
@@ -85,12 +85,12 @@ public abstract partial class SqlStore
             legacy ? default : Symbol.From(r.GetString(4)),
             legacy ? OrderSide.Buy : EnumText.ParseSide(r.GetString(5)),
             legacy ? OrderType.Market : EnumText.ParseOrderType(r.GetString(6)),
-            legacy ? result.ExecutedQuantity : Text.ParseDec(r.GetString(7)),
-            r.IsDBNull(8) ? null : Text.ParseDec(r.GetString(8)),
-            r.IsDBNull(9) ? null : Text.ParseDec(r.GetString(9)),
+            legacy ? result.ExecutedQuantity : r.Dec(7),
+            r.NullableDec(8),
+            r.NullableDec(9),
             r.IsDBNull(10) ? null : r.GetString(10),
             result.Status, result.Fills, result.Reason,
-            r.IsDBNull(11) ? null : r.GetString(11), Text.ParseDec(r.GetString(12)), r.GetInt64(13) != 0,
+            r.IsDBNull(11) ? null : r.GetString(11), r.Dec(12), r.GetInt64(13) != 0,
             Text.ParseTime(r.GetString(3)));
     }
 }

@@ -21,8 +21,8 @@ public abstract partial class SqlStore
 
     public ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to, string? venue)
     {
-        var counts = Query("SELECT status, COUNT(*) FROM validations v WHERE client_id = @c AND validated_at >= @from AND validated_at < @end " +
-                           "AND (@v IS NULL OR EXISTS (SELECT 1 FROM plans p WHERE p.id = v.plan_id AND p.client_id = @c AND p.venue = @v)) GROUP BY status",
+        var counts = Query("SELECT status, CAST(COUNT(*) AS INTEGER) FROM validations v WHERE client_id = @c AND validated_at >= @from AND validated_at < @end " +
+                           "AND (CAST(@v AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM plans p WHERE p.id = v.plan_id AND p.client_id = @c AND p.venue = @v)) GROUP BY status",
             r => (Status: EnumText.ParseValidationStatus(r.GetString(0)), Count: r.GetInt32(1)),
             ("@c", clientId.Value), ("@from", Text.Day(from)), ("@end", Text.Day(to.AddDays(1))), ("@v", venue));
         int Count(ValidationStatus status) => counts.Where(c => c.Status == status).Sum(c => c.Count);

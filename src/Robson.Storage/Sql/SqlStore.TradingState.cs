@@ -25,7 +25,5 @@ public abstract partial class SqlStore
     }
 
     public decimal? PeakEquity(ClientId clientId, string venue) =>
-        Scalar("SELECT peak FROM equity_peaks WHERE client_id = @c AND venue = @v", ("@c", clientId.Value), ("@v", venue)) is string text
-            ? Text.ParseDec(text)
-            : null;
+        Text.ReadDec(Scalar("SELECT peak FROM equity_peaks WHERE client_id = @c AND venue = @v", ("@c", clientId.Value), ("@v", venue)));
 }

@@ -21,10 +21,11 @@ public abstract partial class SqlStore
     public bool RemoveVenue(ClientId clientId, string name) =>
         Execute("DELETE FROM venues WHERE client_id = @c AND name = @n", ("@c", clientId.Value), ("@n", name)) == 1;
 
-    public IReadOnlyList<VenueConfig> VenuesOfOtherTenants(ClientId clientId) =>
+    /// <summary>Reads across tenants on purpose (two tenants must not share environment credentials): an engine that isolates tenants overrides it.</summary>
+    public virtual IReadOnlyList<VenueConfig> VenuesOfOtherTenants(ClientId clientId) =>
         Query("SELECT client_id, name, kind, base_url, credentials_file, created_at FROM venues WHERE client_id <> @c", ReadVenue, ("@c", clientId.Value));
 
-    private static VenueConfig ReadVenue(DbDataReader r) =>
+    protected static VenueConfig ReadVenue(DbDataReader r) =>
         new(ClientId.From(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4), Text.ParseTime(r.GetString(5)));
 
     public VenueLimitState GetVenueLimits(string baseUrl) =>

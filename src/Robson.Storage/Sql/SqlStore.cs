@@ -13,6 +13,8 @@ namespace Robson.Storage.Sql;
 /// Ties in time order are broken by <c>rowid</c>, the insertion order: SQLite's implicit rowid, and on an engine
 /// without one a real column of that name (PostgreSQL: <c>rowid BIGINT GENERATED ALWAYS AS IDENTITY</c>) on plans,
 /// validations, executions, orders and paper_orders.
+/// An optional filter names its parameter's type once, <c>(CAST(@v AS TEXT) IS NULL OR venue = @v)</c>: PostgreSQL
+/// cannot type a NULL parameter from <c>@v IS NULL</c> alone.
 /// </remarks>
 public abstract partial class SqlStore : IRobsonStore
 {
@@ -33,6 +35,22 @@ public abstract partial class SqlStore : IRobsonStore
     /// transaction may hold another tenant's lock only. An engine with one lock for all tenants already holds it.
     /// </summary>
     protected virtual void LockWithin(DbTransaction transaction, ClientId? tenant) { }
+
+    /// <summary>
+    /// Binds this store's session to one tenant: an engine with row-level security then refuses to read or write any other
+    /// tenant's rows, whatever the SQL asks for. An engine without it (SQLite: one local user) ignores this.
+    /// </summary>
+    public virtual void BindTenant(ClientId tenant) { }
+
+    /// <summary>Binds this store's session to every tenant: the operator's view (commands without a tenant).</summary>
+    public virtual void BindAllTenants() { }
+
+    /// <summary>
+    /// The audit log's next global sequence number. The default (one more than the largest) is exact only under one
+    /// writer for the whole database; an engine that locks per tenant draws it from a sequence instead.
+    /// </summary>
+    protected virtual long NextAuditSequence() =>
+        Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events"), System.Globalization.CultureInfo.InvariantCulture);
 
     public ITransactionScope BeginExclusive(ClientId tenant) => BeginWrite(tenant);
 

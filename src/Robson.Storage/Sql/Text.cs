@@ -20,4 +20,13 @@ internal static class Text
     public static object DecOrNull(decimal? value) => value is { } v ? Decimals.Canonical(v) : DBNull.Value;
 
     public static decimal ParseDec(string text) => Decimals.ParseStored(text);
+
+    /// <summary>An amount as a reader or a scalar query returns it: TEXT (SQLite) or NUMERIC (PostgreSQL); NULL is null.</summary>
+    public static decimal? ReadDec(object? value) => value switch
+    {
+        null or DBNull => null,
+        string text => Decimals.ParseStored(text),
+        decimal number => number,
+        _ => throw new InvalidCastException($"an amount was stored as {value.GetType().Name}"),
+    };
 }
