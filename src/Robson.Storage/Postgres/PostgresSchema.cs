@@ -1,0 +1,33 @@
+namespace Robson.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema's versioned migrations, applied in order by <c>robson db migrate</c>; the table
+/// <c>schema_migrations</c> records each one applied. Version 1 is the SQLite schema at its version 10, consolidated, plus
+/// what a shared database must enforce itself: append-only triggers and row-level security by tenant.
+/// </summary>
+/// <remarks>
+/// Amounts are NUMERIC (exact; the store binds them as canonical decimal text, which PostgreSQL converts, and reads them
+/// back as decimal). Times stay the same fixed-width ISO-8601 UTC text as on SQLite, so ordering by them is ordering in
+/// time. <c>rowid</c> columns give the tables SQLite's insertion order, which the shared SQL uses to break ties.
+/// Needs PostgreSQL 15 or later (NULLS NOT DISTINCT).
+/// </remarks>
+internal static class PostgresSchema
+{
+    public static readonly IReadOnlyList<PostgresMigration> Migrations =
+    [
+        new(1, "tables of schema 10 of SQLite, append-only triggers, row-level security by tenant",
+            PostgresSchemaV1.Tables + PostgresSchemaV1.AppendOnly + PostgresSchemaV1.RowLevelSecurity),
+    ];
+
+    public static int CurrentVersion => Migrations.Count;
+
+    /// <summary>Where the applied versions are recorded; created by the first migration run, never by an ordinary command.</summary>
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+            applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_by TEXT NOT NULL DEFAULT current_user)
+        """;
+}
+
+/// <summary>One step of the schema: its version, what it does in a line, and its SQL (run in the migration's transaction).</summary>
+public sealed record PostgresMigration(int Version, string Name, string Sql);

@@ -1,0 +1,19 @@
+using Robson.Storage.Sql;
+
+namespace Robson.Storage.Postgres;
+
+/// <summary>A PostgreSQL database shared by several Robson processes: nothing is created under ROBSON_HOME, an operator migrates it.</summary>
+internal sealed class PostgresTarget(PostgresUrl url) : StoreTarget
+{
+    public override string Engine => "postgresql";
+
+    public override string Location => url.Redacted;
+
+    public override SqlStore Open(bool createIfMissing) => PostgresStore.Open(url);
+
+    public override IReadOnlyList<string> PathsCreatedBy(bool createIfMissing) => [];
+
+    public override SchemaStatus Status() => PostgresMigrator.Status(url);
+
+    public override MigrationOutcome Migrate() => PostgresMigrator.Migrate(url);
+}

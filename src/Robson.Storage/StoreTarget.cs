@@ -1,0 +1,44 @@
+using Robson.Storage.Postgres;
+using Robson.Storage.Sql;
+using Robson.Storage.Sqlite;
+
+namespace Robson.Storage;
+
+/// <summary>
+/// Which store a process uses, decided in one place: PostgreSQL when <c>ROBSON_DATABASE_URL</c> is set (several
+/// processes and machines share it), otherwise SQLite in ROBSON_HOME (the default, embedded).
+/// </summary>
+public abstract class StoreTarget
+{
+    public const string DatabaseUrlVariable = "ROBSON_DATABASE_URL";
+
+    /// <summary>"sqlite" or "postgresql".</summary>
+    public abstract string Engine { get; }
+
+    /// <summary>The SQLite file or the PostgreSQL URL without its password: safe to print.</summary>
+    public abstract string Location { get; }
+
+    /// <summary>
+    /// Chooses the store. A malformed URL throws <see cref="StoreUnavailableException"/> (a one-line reason that never
+    /// repeats the URL, which may hold a password).
+    /// </summary>
+    public static StoreTarget Choose(string robsonHome, string? databaseUrl) => string.IsNullOrWhiteSpace(databaseUrl)
+        ? new SqliteTarget(robsonHome)
+        : new PostgresTarget(PostgresUrl.Parse(databaseUrl));
+
+    /// <summary>
+    /// The store for an ordinary command. With <paramref name="createIfMissing"/> false nothing is created (SQLite: an
+    /// empty in-memory store stands in for a missing file). A schema newer than this Robson's is refused; PostgreSQL
+    /// also refuses an older or empty one (run <c>robson db migrate</c>).
+    /// </summary>
+    public abstract SqlStore Open(bool createIfMissing);
+
+    /// <summary>Files and folders that opening with <paramref name="createIfMissing"/> would create (removed again if the command is refused).</summary>
+    public abstract IReadOnlyList<string> PathsCreatedBy(bool createIfMissing);
+
+    /// <summary>The schema's state, read without changing or creating anything.</summary>
+    public abstract SchemaStatus Status();
+
+    /// <summary>Applies the pending migrations in one transaction (refusing a database newer than this Robson).</summary>
+    public abstract MigrationOutcome Migrate();
+}
