@@ -21,6 +21,7 @@ public static class CliApp
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
             return Usage(io, parsed.Errors[0].Message + " (see `robson --help`)");
+        context.Tenant = TenantBinding.From(parsed);
         try
         {
             var code = parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
@@ -68,7 +69,8 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Robson turns trading intent into orders without accidents: plan -> validate -> execute (DRY-RUN by default).\n" +
-            "State lives in ROBSON_HOME (default ~/.robson). Exit codes: 0 success, 1 blocked/failed, 2 usage or input error.");
+            "State lives in ROBSON_HOME (default ~/.robson), or in PostgreSQL when ROBSON_DATABASE_URL is set (see `robson db --help`).\n" +
+            "Exit codes: 0 success, 1 blocked/failed, 2 usage or input error.");
         root.Subcommands.Add(StrategyCommand.Build(context));
         root.Subcommands.Add(PlanCommand.Build(context));
         root.Subcommands.Add(PlansCommand.Build(context));
@@ -84,6 +86,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Build(context));
         root.Subcommands.Add(AuditCommand.Build(context));
         root.Subcommands.Add(Commands.Executions.ExecutionsCommand.Build(context));
+        root.Subcommands.Add(Commands.Db.DbCommand.Build(context));
         return root;
     }
 }

@@ -1,7 +1,9 @@
 using Robson.Core.Audit;
 using Robson.Core.Ports;
 using Robson.Core.UseCases;
-using Robson.Storage.Sqlite;
+using Robson.Core.Domain;
+using Robson.Storage;
+using Robson.Storage.Sql;
 using Robson.Venues;
 using Robson.Venues.Binance;
 using Robson.Venues.Paper;
@@ -18,13 +20,24 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     public static readonly string Version =
         typeof(CliContext).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private SqliteStore? _store;
+    private SqlStore? _store;
+    private StoreTarget? _target;
     private RobsonEnvironment? _env;
     private PaperVenue? _paper;
     private VenueDirectory? _venues;
     private readonly List<string> _created = [];
 
     public CliIO IO => io;
+
+    /// <summary>
+    /// The tenant the command names with --client-id: the store's session is bound to it, so the database itself refuses
+    /// to show or change another tenant's rows (PostgreSQL row-level security). Null: the command names no tenant and
+    /// sees every tenant (the operator's view). Set once the command line is parsed, before any store is opened.
+    /// </summary>
+    public TenantBinding Tenant { get; set; } = TenantBinding.AllTenants;
+
+    /// <summary>The store this invocation uses (ROBSON_DATABASE_URL, else SQLite in ROBSON_HOME); a malformed URL is a usage error.</summary>
+    public StoreTarget StoreTarget => _target ??= StoreTarget.Choose(io.RobsonHome, io.GetEnvironmentVariable(StoreTarget.DatabaseUrlVariable));
 
     /// <summary>
     /// Set by the commands that may sign venue requests (LIVE execute, reconcile, open orders) before the
@@ -40,11 +53,10 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     public RobsonEnvironment Environment(bool create)
     {
         if (_env is not null) return _env;
-        var home = io.RobsonHome;
-        var database = Path.Combine(home, SqliteStore.FileName);
-        if (create && !Directory.Exists(home) && !File.Exists(home)) _created.Add(home);
-        if (create && !File.Exists(database)) _created.Add(database);
-        _store = SqliteStore.Open(home, createIfMissing: create);
+        var target = StoreTarget;
+        _created.AddRange(target.PathsCreatedBy(create));
+        _store = target.Open(createIfMissing: create);
+        Tenant.Bind(_store);
         _paper = new PaperVenue(_store, _store, io.Time);
         var actor = new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
         _venues = new VenueDirectory(_paper, _store, _store, io.Time, BinanceOptions.FromEnvironment(io.GetEnvironmentVariable), CredentialsFor);
