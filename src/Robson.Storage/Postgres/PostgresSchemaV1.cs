@@ -105,15 +105,15 @@ internal static class PostgresSchemaV1
     public static readonly string AppendOnly =
         """
         CREATE FUNCTION robson_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION '%: % refused (% are append-only)', TG_TABLE_NAME, TG_OP, TG_TABLE_NAME USING ERRCODE = 'restrict_violation'; END $$;
+        BEGIN RAISE EXCEPTION '%: % refused (%)', TG_TABLE_NAME, TG_OP, TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END $$;
 
         """
         + string.Concat(AppendOnlyTables.Select(t =>
-            $"CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION robson_refuse_change();\n"))
+            $"CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION robson_refuse_change('append-only');\n"))
         + string.Concat(NeverDeletedTables.Select(t =>
-            $"CREATE TRIGGER {t}_never_deleted BEFORE DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION robson_refuse_change();\n"))
+            $"CREATE TRIGGER {t}_never_deleted BEFORE DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION robson_refuse_change('never deleted');\n"))
         + string.Concat(AppendOnlyTables.Concat(NeverDeletedTables).Select(t =>
-            $"CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t} FOR EACH STATEMENT EXECUTE FUNCTION robson_refuse_change();\n"));
+            $"CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t} FOR EACH STATEMENT EXECUTE FUNCTION robson_refuse_change('never truncated');\n"));
 
     /// <summary>
     /// A session bound to a tenant (<c>robson.tenant = 'N'</c>) reads and writes only that tenant's rows; one bound to
