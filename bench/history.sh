@@ -8,7 +8,8 @@
 #   COUNT     executions to seed (default 1000000)     DAYS  days of history, ending yesterday (default 1000)
 #   RUNS      measured rounds (default 40)             WARMUP  rounds not measured (default 5)
 #   BIN       an already published robson binary (default: publish this tree to artifacts/aot)
-#   SEEDED_HOME  reuse a home seeded earlier (SQLite; its database is copied, never changed)
+#   SEEDED_HOME  SQLite: a home seeded earlier, reused (its database is copied, never changed); if it has no robson.db
+#             yet, it is seeded first and kept (seeding takes minutes; RUNS=0 only seeds)
 #   ROBSON_DATABASE_URL  a postgresql:// URL: run against PostgreSQL instead (same as --postgres; see pg_store below)
 # Needs: dotnet, GNU coreutils; bash ≥ 5 (EPOCHREALTIME). Uses about 4.5 GB of disk for 1,000,000 executions on SQLite.
 set -euo pipefail
@@ -53,6 +54,18 @@ setup_plan() { # a validated plan of today; prints its id
   echo "$plan"
 }
 
+seed_into() { # $1: the environment of the store to seed
+  setup_strategy "$1"
+  local started=$EPOCHREALTIME
+  ( export $1; exec $seed "$count" "$days" 1 1 ) 2>&1 | tr '\r' '\n' | tail -n 1 >&2
+  echo "seeded $count executions in $(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s" >&2
+}
+
+if [ -n "${SEEDED_HOME:-}" ] && [ "$engine" = sqlite ] && [ ! -e "$SEEDED_HOME/robson.db" ]; then
+  mkdir -p "$SEEDED_HOME"
+  seed_into "ROBSON_HOME=$SEEDED_HOME"
+fi
+[ "$runs" -gt 0 ] || exit 0
 empty=$(store empty)
 setup_strategy "$empty"
 seeded=$(store seeded)
@@ -60,11 +73,7 @@ if [ -n "${SEEDED_HOME:-}" ] && [ "$engine" = sqlite ]; then
   cp "$SEEDED_HOME"/robson.db* "$work/seeded/"
   echo "seeded store copied from $SEEDED_HOME" >&2
 else
-  setup_strategy "$seeded"
-  started=$EPOCHREALTIME
-  ( export $seeded; exec $seed "$count" "$days" 1 1 ) 2>&1 | tr '\r' '\n' | tail -n 1 >&2
-  seed_seconds=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
-  echo "seeded $count executions in $seed_seconds s" >&2
+  seed_into "$seeded"
 fi
 # The first command on a store written by an older robson migrates it: done here, before anything is timed.
 empty_plan=$(setup_plan "$empty")
@@ -91,7 +100,7 @@ rows() { if [ "$engine" = sqlite ]; then du -sh "$work/seeded" | cut -f1; else e
 echo "### $(date -u +%Y-%m-%d) — history, $engine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo
 echo "Cold DRY-RUN \`execute\` (Native AOT, one process per run), $runs rounds alternating empty/seeded after $warmup warm-up rounds;"
-echo "seeded: $count LIVE executions over $days days (plans, orders, fills, 2 audit events each; store $(rows))."
+echo "seeded: $(printf "%'d" "$count") LIVE executions over $days days, each with its plan, order, paper order, fill and 2 audit events (store $(rows))."
 echo
 echo "| Store | Mean [ms] | Median [ms] | Min [ms] | Max [ms] |"
 echo "|:---|---:|---:|---:|---:|"
