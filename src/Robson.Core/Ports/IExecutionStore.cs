@@ -18,8 +18,15 @@ public interface IExecutionStore
     /// <summary>LIVE orders created on <paramref name="day"/> (UTC) on the venues of <paramref name="scope"/>, whatever their status.</summary>
     IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day, VenueScope scope);
 
-    /// <summary>Every LIVE fill of the tenant on the venues of <paramref name="scope"/> up to and including <paramref name="day"/>, oldest first.</summary>
-    IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day, VenueScope scope);
+    /// <summary>
+    /// What the tenant's sells realised from <paramref name="from"/> to <paramref name="to"/> (UTC days of the fills,
+    /// inclusive) on the venues of <paramref name="scope"/>, by venue, symbol and day, oldest day first. Read from the
+    /// figures kept as each fill is recorded (<see cref="IOrderStore.RecordFill"/>), never by replaying fills.
+    /// </summary>
+    IReadOnlyList<RealisedDay> RealisedBetween(ClientId clientId, DateOnly from, DateOnly to, VenueScope scope);
+
+    /// <summary>The tenant's positions (venue and symbol) as kept when each fill was recorded, on <paramref name="venue"/> or on every venue when null.</summary>
+    IReadOnlyList<HeldPosition> Positions(ClientId clientId, string? venue);
 
     /// <summary>The tenant's most recent executions, newest first.</summary>
     IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit);
@@ -40,6 +47,9 @@ public interface IExecutionStore
 
     /// <summary>Every venue the tenant ever recorded a LIVE order on (including venues removed since).</summary>
     IReadOnlyList<string> VenuesWithOrders(ClientId clientId);
+
+    /// <summary>LIVE fills in the period (UTC days of the fills) on any venue, oldest first.</summary>
+    IReadOnlyList<FillRecord> LiveFillsBetween(ClientId clientId, DateOnly from, DateOnly to);
 
     /// <summary>LIVE orders created in the period on any venue, whatever their status, oldest first.</summary>
     IReadOnlyList<OrderRecord> LiveOrdersBetween(ClientId clientId, DateOnly from, DateOnly to);

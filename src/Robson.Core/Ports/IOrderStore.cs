@@ -35,6 +35,12 @@ public interface IOrderStore
     /// <summary>The fills recorded for one order, oldest first.</summary>
     IReadOnlyList<FillRecord> FillsOfOrder(ClientId clientId, string clientOrderId);
 
-    /// <summary>Records a fill unless a fill with the same venue trade id is already recorded; true if recorded.</summary>
+    /// <summary>
+    /// Records a fill unless a fill with the same venue trade id is already recorded; true if recorded. In the same
+    /// transaction, the fill's position (tenant, venue, symbol) takes one <see cref="Reporting.Position.Apply(FillRecord)"/>
+    /// step, and a sell adds what it realised to the realised P&amp;L of the fill's UTC day. Positions move in the order
+    /// fills are recorded: a fill recorded late with an earlier time is booked at the cost basis current when it is
+    /// recorded (on its own day), not re-inserted into the past; a replay of the fills by time could differ for it.
+    /// </summary>
     bool RecordFill(FillRecord fill, string? venueTradeId);
 }

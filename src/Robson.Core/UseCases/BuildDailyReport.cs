@@ -34,9 +34,8 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
             return Outcome<DailyReport>.Refuse($"unknown venue '{venue}' for client {clientId}");
 
         var orders = store.LiveOrdersBetween(clientId, from, to).Where(o => o.CountsAgainstLimits).ToList();
-        var allFills = store.LiveFillsThrough(clientId, to, VenueScope.AllVenues);
-        var book = new Book(orders, allFills.Where(f => DayOf(f.FilledAt) >= from).ToList(),
-            RealisedPnl.Sales(allFills, to).Where(s => s.Day >= from).ToList());
+        // The period's own fills, and what its sells realised as kept when each was recorded: no replay of history.
+        var book = new Book(orders, store.LiveFillsBetween(clientId, from, to), store.RealisedBetween(clientId, from, to, VenueScope.AllVenues));
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
 
         var shown = venue is not null
@@ -62,11 +61,11 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
             store.ValidationsBetween(clientId, from, to, venue), Tally(executions), Blocked(executions));
     }
 
-    /// <summary>LIVE orders (counted against the limits) and fills of the period, and what the period's sells realised.</summary>
-    private sealed record Book(IReadOnlyList<OrderRecord> Orders, IReadOnlyList<FillRecord> Fills, IReadOnlyList<RealisedSale> Sales)
+    /// <summary>LIVE orders (counted against the limits) and fills of the period, and what the period's sells realised (by position and day).</summary>
+    private sealed record Book(IReadOnlyList<OrderRecord> Orders, IReadOnlyList<FillRecord> Fills, IReadOnlyList<RealisedDay> Sales)
     {
         public Book On(Func<string, bool> venue) =>
-            new(Orders.Where(o => venue(o.Venue)).ToList(), Fills.Where(f => venue(f.Venue)).ToList(), Sales.Where(s => venue(s.Fill.Venue)).ToList());
+            new(Orders.Where(o => venue(o.Venue)).ToList(), Fills.Where(f => venue(f.Venue)).ToList(), Sales.Where(s => venue(s.Venue)).ToList());
 
         public bool Touches(string venue) => Orders.Any(o => o.Venue == venue) || Fills.Any(f => f.Venue == venue);
     }
@@ -92,7 +91,7 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
         {
             var symbolOrders = book.Orders.Where(o => o.Symbol == symbol).ToList();
             var symbolFills = book.Fills.Where(f => f.Symbol == symbol).ToList();
-            var symbolSales = book.Sales.Where(s => s.Fill.Symbol == symbol).ToList();
+            var symbolSales = book.Sales.Where(s => s.Symbol == symbol).ToList();
             return new SymbolActivity(venue, symbol, symbolOrders.Count, symbolOrders.Sum(o => o.CountedNotional), symbolFills.Count,
                 symbolFills.Where(f => f.Side == OrderSide.Buy).Sum(f => f.Quantity),
                 symbolFills.Where(f => f.Side == OrderSide.Sell).Sum(f => f.Quantity),

@@ -32,13 +32,18 @@ public abstract partial class SqlStore
                                         "status, reserved_notional, executed_quantity, executed_notional, venue_order_id, created_at, " +
                                         "role, protects, stop_price, take_profit_price";
 
-    public void InsertOrder(OrderRecord o) =>
+    /// <summary>An order placed to protect (or close) an entry marks the entry protected, so reconcile's search for unprotected entries reads only those.</summary>
+    public void InsertOrder(OrderRecord o)
+    {
         Execute($"INSERT INTO orders ({OrderColumns}, day, updated_at) VALUES (@id, @c, @e, @p, @l, @v, @s, @side, @type, @q, @price, @st, @rn, @eq, @en, @vo, @t, @role, @protects, @sp, @tp, @d, @t)",
             ("@id", o.ClientOrderId), ("@c", o.ClientId.Value), ("@e", o.ExecutionId), ("@p", o.PlanId), ("@l", o.LegIndex), ("@v", o.Venue),
             ("@s", o.Symbol.Value), ("@side", o.Side.Wire()), ("@type", o.Type.Wire()), ("@q", Text.Dec(o.Quantity)), ("@price", Text.DecOrNull(o.Price)),
             ("@st", o.Status.Wire), ("@rn", Text.Dec(o.ReservedNotional)), ("@eq", Text.Dec(o.ExecutedQuantity)), ("@en", Text.Dec(o.ExecutedNotional)),
             ("@vo", o.VenueOrderId), ("@t", Text.Time(o.CreatedAt)), ("@role", o.Role.Wire), ("@protects", o.Protects),
             ("@sp", Text.DecOrNull(o.StopPrice)), ("@tp", Text.DecOrNull(o.TakeProfitPrice)), ("@d", Text.Day(DateOnly.FromDateTime(o.CreatedAt.UtcDateTime))));
+        if (o.Protects is { } entry)
+            Execute("UPDATE orders SET protected = 1 WHERE client_id = @c AND client_order_id = @e AND protected = 0", ("@c", o.ClientId.Value), ("@e", entry));
+    }
 
     public void UpdateOrder(OrderRecord o, DateTimeOffset at)
     {
@@ -58,10 +63,6 @@ public abstract partial class SqlStore
             ("@c", clientId.Value), ("@d", Text.Day(day)), ("@paper", VenueScope.PaperVenue));
 
     private const string FillColumns = "client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at";
-
-    public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day, VenueScope scope) =>
-        Query($"SELECT {FillColumns} FROM fills WHERE client_id = @c AND {InScope(scope)} AND filled_at < @end ORDER BY filled_at, id", ReadFill,
-            ("@c", clientId.Value), ("@end", Text.Day(day.AddDays(1))), ("@paper", VenueScope.PaperVenue));
 
     /// <summary>The row's venue is in the scope (with @paper bound to the paper venue's name); the paper venue's book reads the (client, venue) indexes.</summary>
     private static string InScope(VenueScope scope) => scope.Real switch

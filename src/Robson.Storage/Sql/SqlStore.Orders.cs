@@ -5,19 +5,31 @@ namespace Robson.Storage.Sql;
 
 public abstract partial class SqlStore
 {
+    // Each list is written, in this order, in the WHERE of a partial index (orders_unresolved, orders_resting): the
+    // queries below name it exactly so the engine can use the index, which holds open orders only, never the past.
     private static readonly string UnresolvedStatuses = StatusList(s => s.IsUnresolved);
     private static readonly string RestingStatuses = StatusList(s => s.MayRest);
 
     private static string StatusList(Func<OrderStatus, bool> rule) =>
         "(" + string.Join(", ", OrderStatus.All.Where(rule).Select(s => $"'{s.Wire}'")) + ")";
 
+    internal static readonly string UnresolvedOrdersSql =
+        $"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {UnresolvedStatuses} ORDER BY created_at";
+
+    internal static readonly string RestingOrdersSql =
+        $"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {RestingStatuses} ORDER BY created_at";
+
+    /// <summary>Filled BUY entries with a stop and no protective order yet: the WHERE of the partial index orders_unprotected, repeated.</summary>
+    internal const string EntriesWithoutProtectionSql =
+        $"SELECT {OrderColumns} FROM orders o WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND role = 'ENTRY' " +
+        "AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' AND protected = 0 " +
+        "AND NOT EXISTS (SELECT 1 FROM orders p WHERE p.client_id = o.client_id AND p.protects = o.client_order_id) ORDER BY created_at";
+
     public IReadOnlyList<OrderRecord> UnresolvedOrders(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {UnresolvedStatuses} ORDER BY created_at",
-            ReadOrder, ("@c", clientId.Value), ("@v", venue));
+        Query(UnresolvedOrdersSql, ReadOrder, ("@c", clientId.Value), ("@v", venue));
 
     public IReadOnlyList<OrderRecord> RestingOrders(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND status IN {RestingStatuses} ORDER BY created_at",
-            ReadOrder, ("@c", clientId.Value), ("@v", venue));
+        Query(RestingOrdersSql, ReadOrder, ("@c", clientId.Value), ("@v", venue));
 
     public OrderRecord? FindOrder(ClientId clientId, string clientOrderId) =>
         Query($"SELECT {OrderColumns} FROM orders WHERE client_id = @c AND client_order_id = @o", ReadOrder,
@@ -37,20 +49,27 @@ public abstract partial class SqlStore
             ("@c", clientId.Value), ("@e", entryClientOrderId));
 
     public IReadOnlyList<OrderRecord> EntriesWithoutProtection(ClientId clientId, string? venue) =>
-        Query($"SELECT {OrderColumns} FROM orders o WHERE client_id = @c AND (CAST(@v AS TEXT) IS NULL OR venue = @v) AND role = 'ENTRY' " +
-              "AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' " +
-              "AND NOT EXISTS (SELECT 1 FROM orders p WHERE p.client_id = o.client_id AND p.protects = o.client_order_id) ORDER BY created_at",
-            ReadOrder, ("@c", clientId.Value), ("@v", venue));
+        Query(EntriesWithoutProtectionSql, ReadOrder, ("@c", clientId.Value), ("@v", venue));
 
     public IReadOnlyList<FillRecord> FillsOfOrder(ClientId clientId, string clientOrderId) =>
         Query($"SELECT {FillColumns} FROM fills WHERE client_id = @c AND client_order_id = @o ORDER BY filled_at, id", ReadFill,
             ("@c", clientId.Value), ("@o", clientOrderId));
 
-    /// <summary>A fill already recorded (same order and venue trade id: the unique index fills_by_trade) is skipped and false returned.</summary>
-    public bool RecordFill(FillRecord f, string? venueTradeId) =>
-        Execute("INSERT INTO fills (client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
+    /// <summary>
+    /// A fill already recorded (same order and venue trade id: the unique index fills_by_trade) is skipped and false
+    /// returned. A new one moves its position and its day's realised P&amp;L in the same transaction (<see cref="Book"/>).
+    /// </summary>
+    public bool RecordFill(FillRecord f, string? venueTradeId)
+    {
+        using var tx = BeginExclusive(f.ClientId);
+        var recorded = Execute("INSERT INTO fills (client_id, client_order_id, venue, symbol, side, price, quantity, fee, fee_asset, fee_in_quote, filled_at, venue_trade_id) " +
                 "VALUES (@c, @o, @v, @s, @side, @p, @q, @f, @fa, @fq, @t, @tid) ON CONFLICT DO NOTHING",
             ("@c", f.ClientId.Value), ("@o", f.ClientOrderId), ("@v", f.Venue), ("@s", f.Symbol.Value), ("@side", f.Side.Wire()), ("@p", Text.Dec(f.Price)),
             ("@q", Text.Dec(f.Quantity)), ("@f", Text.Dec(f.Fee)), ("@fa", f.FeeAsset), ("@fq", Text.Dec(f.FeeInQuote)), ("@t", Text.Time(f.FilledAt)),
             ("@tid", venueTradeId)) == 1;
+        if (recorded)
+            Book(f);
+        tx.Commit();
+        return recorded;
+    }
 }

@@ -57,8 +57,12 @@ public abstract partial class SqlStore
         Query($"{PaperOrderSelect} WHERE d.resting = 1 AND d.type <> 'OCO' AND (CAST(@c AS BIGINT) IS NULL OR d.client_id = @c) AND (CAST(@s AS TEXT) IS NULL OR d.symbol = @s) " +
             "ORDER BY o.placed_at, o.client_id, o.client_order_id", ReadPaperOrder, ("@c", clientId?.Value), ("@s", symbol?.Value));
 
+    /// <summary>Paper orders holding funds: the WHERE of the partial index paper_order_details_locked, repeated, so the tenant's past orders are never read.</summary>
+    internal const string PaperLockedSql =
+        "SELECT locked_asset, locked FROM paper_order_details WHERE client_id = @c AND locked <> '0' AND locked_asset IS NOT NULL";
+
     public IReadOnlyDictionary<string, decimal> PaperLocked(ClientId clientId) =>
-        Query("SELECT locked_asset, locked FROM paper_order_details WHERE client_id = @c AND locked <> '0' AND locked_asset IS NOT NULL",
+        Query(PaperLockedSql,
                 r => (Asset: r.GetString(0), Amount: r.Dec(1)), ("@c", clientId.Value))
             .GroupBy(r => r.Asset, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
 

@@ -15,6 +15,8 @@ internal static class Text
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Dec(decimal value) => Decimals.Canonical(value);
 
     public static object DecOrNull(decimal? value) => value is { } v ? Decimals.Canonical(v) : DBNull.Value;

@@ -137,7 +137,35 @@ internal static class Schema
         CREATE INDEX orders_by_protected_entry ON orders (client_id, protects) WHERE protects IS NOT NULL;
         CREATE INDEX orders_protectable ON orders (client_id, venue) WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY';
         """,
+        // Flat costs: nothing an execution reads grows with the tenant's history. Positions and each position's realised
+        // P&L by UTC day are kept as fills are recorded (RecordFill), and filled in here once from the fills already
+        // stored (SqlStore.BackfillPositions, run by Migrate in this migration's transaction). Open orders, unprotected
+        // entries and paper orders holding funds are found through partial indexes holding only those rows; each WHERE
+        // is repeated exactly by its query (SQLite uses a partial index only when the query names its terms).
+        // `protected` is set on an entry when its first protective or closing order is recorded.
+        """
+        CREATE TABLE positions (
+            client_id INTEGER NOT NULL, venue TEXT NOT NULL, symbol TEXT NOT NULL,
+            quantity TEXT NOT NULL, cost_basis TEXT NOT NULL, realised_pnl TEXT NOT NULL,
+            PRIMARY KEY (client_id, venue, symbol));
+        CREATE TABLE realised_pnl_days (
+            client_id INTEGER NOT NULL, day TEXT NOT NULL, venue TEXT NOT NULL, symbol TEXT NOT NULL,
+            pnl TEXT NOT NULL, sales INTEGER NOT NULL,
+            PRIMARY KEY (client_id, day, venue, symbol));
+        CREATE INDEX orders_unresolved ON orders (client_id, created_at) WHERE status IN ('PENDING', 'SENT', 'UNKNOWN');
+        CREATE INDEX orders_resting ON orders (client_id, created_at) WHERE status IN ('ACKED', 'PARTIALLY_FILLED');
+        ALTER TABLE orders ADD COLUMN protected INTEGER NOT NULL DEFAULT 0;
+        UPDATE orders SET protected = 1
+            WHERE EXISTS (SELECT 1 FROM orders p WHERE p.client_id = orders.client_id AND p.protects = orders.client_order_id);
+        DROP INDEX orders_protectable;
+        CREATE INDEX orders_unprotected ON orders (client_id, created_at)
+            WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' AND protected = 0;
+        CREATE INDEX paper_order_details_locked ON paper_order_details (client_id) WHERE locked <> '0' AND locked_asset IS NOT NULL;
+        """,
     ];
+
+    /// <summary>The migration that creates positions and realised_pnl_days; Migrate backfills them from the stored fills right after it.</summary>
+    public const int PositionsVersion = 11;
 
     public static int CurrentVersion => Migrations.Length;
 }

@@ -76,7 +76,11 @@ public sealed class SqliteStore : SqlStore
         Execute("PRAGMA journal_mode = WAL");
         using var tx = BeginExclusiveAllTenants();
         for (var v = version; v < Schema.CurrentVersion; v++)
+        {
             Execute(Schema.Migrations[v]);
+            if (v + 1 == Schema.PositionsVersion)
+                BackfillPositions(); // a code step, in the same transaction: positions from the fills already stored
+        }
         Execute($"PRAGMA user_version = {Schema.CurrentVersion}");
         tx.Commit();
     }

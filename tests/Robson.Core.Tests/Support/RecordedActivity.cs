@@ -7,7 +7,8 @@ namespace Robson.Core.Tests.Support;
 
 /// <summary>
 /// LIVE orders and fills in memory, answering the daily-usage queries of <see cref="IExecutionStore"/> as its contract
-/// says (the tenant's, on the venues of the scope, by UTC day). Everything else is not needed by these tests.
+/// says (the tenant's, on the venues of the scope, by UTC day; realised P&amp;L by replaying the fills in time order, the
+/// reference a store's kept figures equal). Everything else is not needed by these tests.
 /// </summary>
 internal sealed class RecordedActivity : IExecutionStore
 {
@@ -19,8 +20,15 @@ internal sealed class RecordedActivity : IExecutionStore
     public IReadOnlyList<OrderRecord> LiveOrdersOn(ClientId clientId, DateOnly day, VenueScope scope) =>
         Orders.Where(o => o.ClientId == clientId && DayOf(o.CreatedAt) == day && scope.Includes(o.Venue)).OrderBy(o => o.CreatedAt).ToList();
 
-    public IReadOnlyList<FillRecord> LiveFillsThrough(ClientId clientId, DateOnly day, VenueScope scope) =>
-        Fills.Where(f => f.ClientId == clientId && DayOf(f.FilledAt) <= day && scope.Includes(f.Venue)).OrderBy(f => f.FilledAt).ToList();
+    public IReadOnlyList<RealisedDay> RealisedBetween(ClientId clientId, DateOnly from, DateOnly to, VenueScope scope) =>
+        RealisedPnl.ByDay(Fills.Where(f => f.ClientId == clientId && scope.Includes(f.Venue))).Where(r => r.Day >= from && r.Day <= to).ToList();
+
+    public IReadOnlyList<HeldPosition> Positions(ClientId clientId, string? venue) =>
+        RealisedPnl.Positions(Fills.Where(f => f.ClientId == clientId && (venue is null || f.Venue == venue)))
+            .Select(p => new HeldPosition(p.Key, p.Value)).ToList();
+
+    public IReadOnlyList<FillRecord> LiveFillsBetween(ClientId clientId, DateOnly from, DateOnly to) =>
+        Fills.Where(f => f.ClientId == clientId && DayOf(f.FilledAt) >= from && DayOf(f.FilledAt) <= to).OrderBy(f => f.FilledAt).ToList();
 
     public void InsertExecution(ExecutionResult execution) => throw new NotSupportedException();
     public void InsertOrder(OrderRecord order) => throw new NotSupportedException();

@@ -162,8 +162,10 @@ public sealed class BooksPerVenueTests : IDisposable
             db.Open();
             using var downgrade = db.CreateCommand();
             // Later migrations run again too: a database from then had none of their columns either.
-            downgrade.CommandText = "DROP INDEX fills_by_venue; DROP INDEX orders_by_venue_day; ALTER TABLE fills DROP COLUMN venue; " +
-                                    "DROP INDEX orders_by_protected_entry; DROP INDEX orders_protectable; ALTER TABLE orders DROP COLUMN role; " +
+            downgrade.CommandText = "DROP TABLE positions; DROP TABLE realised_pnl_days; DROP INDEX orders_unresolved; DROP INDEX orders_resting; " +
+                                    "DROP INDEX orders_unprotected; DROP INDEX paper_order_details_locked; ALTER TABLE orders DROP COLUMN protected; " +
+                                    "DROP INDEX fills_by_venue; DROP INDEX orders_by_venue_day; ALTER TABLE fills DROP COLUMN venue; " +
+                                    "DROP INDEX orders_by_protected_entry; ALTER TABLE orders DROP COLUMN role; " +
                                     "DROP TRIGGER orders_no_delete; DELETE FROM orders WHERE protects IS NOT NULL; " +
                                     "ALTER TABLE orders DROP COLUMN protects; ALTER TABLE orders DROP COLUMN stop_price; ALTER TABLE orders DROP COLUMN take_profit_price; " +
                                     $"PRAGMA user_version = {before};";
@@ -174,7 +176,7 @@ public sealed class BooksPerVenueTests : IDisposable
         Assert.Empty(ProtectiveOrderIds());
         using var store = Storage.Sqlite.SqliteStore.Open(Robson.Home, createIfMissing: false);
         Assert.Equal(["bn", "paper", "paper", "paper"],
-            store.LiveFillsThrough(Core.Domain.ClientId.From(1), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)), Core.Domain.VenueScope.AllVenues)
+            store.LiveFillsBetween(Core.Domain.ClientId.From(1), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
                 .Select(f => f.Venue).Order(StringComparer.Ordinal));
     }
 
