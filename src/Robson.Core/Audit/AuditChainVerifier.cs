@@ -41,8 +41,8 @@ public static class AuditChainVerifier
             findings.AddRange(AuditWitnessCheck.Check(clientId, chain, witnessed[key]));
             return result with { Findings = findings };
         }).ToList();
-        var lost = evidence.Witness?.Lost is { } reason ? [new AuditFinding(null, AuditFinding.WitnessLost, reason)] : Array.Empty<AuditFinding>();
-        return new AuditVerification(results) { Findings = lost };
+        var damaged = evidence.Witness?.Damaged is { } reason ? [new AuditFinding(null, AuditFinding.WitnessDamaged, reason)] : Array.Empty<AuditFinding>();
+        return new AuditVerification(results) { Findings = damaged };
     }
 
     private static long Key(ClientId? clientId) => clientId?.Value ?? 0;

@@ -25,8 +25,8 @@ public sealed record AuditFinding(ClientId? ClientId, string Code, string Reason
     /// <summary>The event at a witnessed position has another hash than the witness saw: the chain was rewritten from there.</summary>
     public const string WitnessMismatch = "WITNESS_MISMATCH";
 
-    /// <summary>The store's witness of the heads is gone although it was started (the heads file was removed).</summary>
-    public const string WitnessLost = "WITNESS_LOST";
+    /// <summary>The store's witness of the heads is gone or damaged although it was started (the heads file was removed or edited).</summary>
+    public const string WitnessDamaged = "WITNESS_DAMAGED";
 
     /// <summary>No event of the chain has the hash of a head kept elsewhere (<c>--expect-head</c>): the chain was cut or rewritten.</summary>
     public const string ExpectedHeadMissing = "EXPECTED_HEAD_MISSING";

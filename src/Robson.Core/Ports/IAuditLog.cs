@@ -16,8 +16,8 @@ public interface IAuditLog
 
     /// <summary>
     /// Every head the witness recorded (one per append: tenant, position, hash), in any order; only the tenant's chain
-    /// when <paramref name="clientId"/> is given. <see cref="AuditWitness.Lost"/> says why it cannot be read when it
-    /// should exist (SQLite: the heads file was removed); a store that has none yet returns no heads.
+    /// when <paramref name="clientId"/> is given. <see cref="AuditWitness.Damaged"/> says why it cannot be read or
+    /// trusted although it was started (SQLite: the heads file was removed or a line edited); a store with no witness yet returns no heads.
     /// </summary>
     AuditWitness ReadAuditWitness(ClientId? clientId);
 

@@ -82,11 +82,11 @@ public sealed class AuditWitnessCheckTests
     }
 
     [Fact]
-    public void Verify_LostWitness_IsAFindingOfTheStore()
+    public void Verify_DamagedWitness_IsAFindingOfTheStore()
     {
         var result = AuditChainVerifier.Verify(new AuditEvidence(FourEvents().Events) { Witness = new AuditWitness([], "the heads file is missing") });
 
         Assert.False(result.Intact);
-        Assert.Equal(AuditFinding.WitnessLost, result.FirstFinding!.Code);
+        Assert.Equal(AuditFinding.WitnessDamaged, result.FirstFinding!.Code);
     }
 }
