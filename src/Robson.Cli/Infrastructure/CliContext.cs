@@ -44,6 +44,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         var database = Path.Combine(home, SqliteStore.FileName);
         if (create && !Directory.Exists(home) && !File.Exists(home)) _created.Add(home);
         if (create && !File.Exists(database)) _created.Add(database);
+        HasStore = create || File.Exists(database);
         _store = SqliteStore.Open(home, createIfMissing: create);
         _paper = new PaperVenue(_store, _store, io.Time);
         var actor = new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
@@ -51,6 +52,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _env = new RobsonEnvironment(_store, _venues, io.Time, new RandomIdGenerator(), actor);
         return _env;
     }
+
+    /// <summary>False when the environment answers from an empty in-memory store (no database yet, and the command creates none).</summary>
+    public bool HasStore { get; private set; }
 
     public PaperVenue Paper(bool create)
     {
@@ -66,7 +70,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _store = null;
         foreach (var path in Enumerable.Reverse(_created))
         {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            // The database comes with its -wal, -shm and the witness of its audit heads: a refused command leaves none of them.
+            var files = Path.GetFileName(path) == SqliteStore.FileName ? SqliteStore.Files.Select(f => Path.Combine(Path.GetDirectoryName(path)!, f)) : [path];
+            foreach (var file in files)
                 if (File.Exists(file)) File.Delete(file);
             if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any()) Directory.Delete(path);
         }

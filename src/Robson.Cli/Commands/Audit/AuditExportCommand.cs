@@ -24,8 +24,7 @@ internal static class AuditExportCommand
             var tenant = scope.ClientId;
             var target = result.GetValue(output) is { } path ? AuditExportFile.CheckTarget(path) : null;
 
-            var env = context.Environment(create: false);
-            scope.Record(env, "export");
+            var env = scope.Open(context, "export");
             var events = env.Store.ReadAuditEvents(tenant);
             var write = (TextWriter writer) =>
             {

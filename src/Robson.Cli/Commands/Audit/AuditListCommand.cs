@@ -25,8 +25,7 @@ internal static class AuditListCommand
             var from = AuditInputs.OptionalTime(result, since);
             var planId = result.GetValue(plan) is { } p ? Inputs.PlanId(p) : null;
             var count = Inputs.OptionalPositiveInt(result, limit) ?? DefaultLimit;
-            var env = context.Environment(create: false);
-            scope.Record(env, "list");
+            var env = scope.Open(context, "list");
             var events = env.Store.QueryAudit(new AuditQuery(tenant, from, planId, count == int.MaxValue ? count : count + 1));
             var truncated = events.Count > count;
             var shown = events.Take(count).ToList();

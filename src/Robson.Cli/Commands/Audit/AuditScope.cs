@@ -31,10 +31,15 @@ internal sealed record AuditScope(ClientId? ClientId)
         };
     }
 
-    /// <summary>An operator view is recorded (AUDIT_ALL_TENANTS_READ) before anything is read; one tenant's view writes nothing.</summary>
-    public void Record(RobsonEnvironment env, string command)
+    /// <summary>
+    /// The environment to read from. An operator view is recorded (AUDIT_ALL_TENANTS_READ) before anything is read; one
+    /// tenant's view writes nothing, and neither creates a database (where there is none, there is nothing to see or record).
+    /// </summary>
+    public RobsonEnvironment Open(CliContext context, string command)
     {
-        if (AllTenants) new RecordAllTenantsRead(env).Execute(command);
+        var env = context.Environment(create: false);
+        if (AllTenants && context.HasStore) new RecordAllTenantsRead(env).Execute(command);
+        return env;
     }
 
     public string Describe() => ClientId is { } c ? $" of client {c}" : " of every tenant";

@@ -22,8 +22,7 @@ internal static class AuditShowCommand
             var id = AuditInputs.EventId(result.GetValue(eventId));
             var scope = AuditScope.From(result, "show", clientId, allTenants);
             var tenant = scope.ClientId;
-            var env = context.Environment(create: false);
-            scope.Record(env, "show");
+            var env = scope.Open(context, "show");
             var record = env.Store.FindAuditEvent(id);
             if (record is null || (tenant is not null && record.Entry.ClientId != tenant))
                 throw new UsageException($"audit event '{id}' not found");

@@ -64,8 +64,7 @@ internal static class AuditVerifyCommand
                 tenant = scope.ClientId;
                 var expected = AuditInputs.ExpectedHeads(result, expectHead, tenant);
                 source = "database";
-                var env = context.Environment(create: false);
-                scope.Record(env, "verify");
+                var env = scope.Open(context, "verify");
                 verification = new VerifyAuditTrail(env).Execute(tenant, expected);
             }
 
