@@ -34,6 +34,12 @@ public abstract partial class SqlStore : IRobsonStore
     /// </summary>
     protected virtual void LockWithin(DbTransaction transaction, ClientId? tenant) { }
 
+    /// <summary>After the outermost transaction committed (an engine with a witness outside the database writes it now).</summary>
+    protected virtual void Committed() { }
+
+    /// <summary>After the outermost transaction rolled back.</summary>
+    protected virtual void RolledBack() { }
+
     public ITransactionScope BeginExclusive(ClientId tenant) => BeginWrite(tenant);
 
     public ITransactionScope BeginExclusiveAllTenants() => BeginWrite(null);
@@ -115,6 +121,7 @@ public abstract partial class SqlStore : IRobsonStore
         {
             store._transaction!.Commit();
             Finish();
+            store.Committed();
         }
 
         public void Dispose()
@@ -122,6 +129,7 @@ public abstract partial class SqlStore : IRobsonStore
             if (_done) return;
             store._transaction?.Rollback();
             Finish();
+            store.RolledBack();
         }
 
         private void Finish()
