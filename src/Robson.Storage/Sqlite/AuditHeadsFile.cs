@@ -29,39 +29,56 @@ internal sealed class AuditHeadsFile(string path)
     public static string Line(AuditHead head) =>
         $"{head.ClientId?.ToString() ?? "-"} {head.Position?.ToString(CultureInfo.InvariantCulture)} {head.Hash}\n";
 
-    /// <summary>Creates the file (0600) if it is missing, then appends the lines in one write.</summary>
+    /// <summary>
+    /// Creates the file (0600) if it is missing, then appends the lines in one write. Processes append after their commits,
+    /// outside the database's lock, so the file is opened exclusively (an advisory lock on Unix), waiting for another
+    /// process's append or read to finish, and the end is found under that lock.
+    /// </summary>
     public void Append(IEnumerable<AuditHead> heads, bool create)
     {
         var text = new StringBuilder();
         foreach (var head in heads) text.Append(Line(head));
         if (text.Length == 0 && !create) return;
-        if (!Exists)
-        {
-            if (!create) return;
+        if (!Exists && !create) return;
+        var options = new FileStreamOptions { Mode = create ? FileMode.OpenOrCreate : FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows() && create) options.UnixCreateMode = PrivateFiles.FileMode;
+        using var stream = Exclusively(() => new FileStream(path, options));
+        if (stream.Length == 0)
             text.Insert(0, Header);
+        else
+        {
+            stream.Seek(-1, SeekOrigin.End);
+            if (stream.ReadByte() != '\n') text.Insert(0, CutShort + "\n");
         }
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = PrivateFiles.FileMode;
-        using var stream = new FileStream(path, options);
-        if (stream.Length > 0 && LastByte() != '\n') text.Insert(0, CutShort + "\n");
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        stream.Write(bytes);
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    private int LastByte()
+    /// <summary>Retries while another process holds the file (an IOException while it still exists), for up to 10 s.</summary>
+    private T Exclusively<T>(Func<T> open)
     {
-        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (read.Length == 0) return '\n';
-        read.Seek(-1, SeekOrigin.End);
-        return read.ReadByte();
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return open(); }
+            catch (IOException e) when (attempt < 1000 && e is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     /// <summary>Every head of the file, or only the tenant's; a line that is not a head makes the witness damaged.</summary>
     public AuditWitness Read(ClientId? only)
     {
+        if (!Exists) return Missing();
         string text;
-        try { text = File.ReadAllText(path, Encoding.UTF8); }
-        catch (FileNotFoundException) { return new AuditWitness([], $"the heads file {path} is missing: it was removed after the witness was started"); }
+        try
+        {
+            using var stream = Exclusively(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read));
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            text = reader.ReadToEnd();
+        }
+        catch (FileNotFoundException) { return Missing(); }
         var heads = new List<AuditHead>();
         var lines = text.Split('\n');
         // The last element is empty after a final line feed, or a line cut short by a crash: neither is a head.
@@ -75,6 +92,8 @@ internal sealed class AuditHeadsFile(string path)
         }
         return new AuditWitness(heads);
     }
+
+    private AuditWitness Missing() => new([], $"the heads file {path} is missing: it was removed after the witness was started");
 
     private static AuditHead? Parse(string line)
     {
