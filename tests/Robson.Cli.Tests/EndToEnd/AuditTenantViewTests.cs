@@ -102,6 +102,15 @@ public sealed class AuditTenantViewTests : IDisposable
     }
 
     [Fact]
+    public void Show_AllTenants_UnknownEvent_IsNotFound_AndRecordsNothing()
+    {
+        var before = File.ReadAllBytes(_robson.DatabasePath);
+
+        Assert.Equal("robson: audit event 'evt-0123456789abcdef' not found\n", _robson.Expect(2, "audit", "show", "evt-0123456789abcdef", "--all-tenants").Stderr);
+        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+    }
+
+    [Fact]
     public void EventIds_AreRandom_NotASequence()
     {
         var ids = Events("--all-tenants").Select(e => e.GetProperty("event_id").GetString()!).ToList();

@@ -38,8 +38,14 @@ internal sealed record AuditScope(ClientId? ClientId)
     public RobsonEnvironment Open(CliContext context, string command)
     {
         var env = context.Environment(create: false);
-        if (AllTenants && context.HasStore) new RecordAllTenantsRead(env).Execute(command);
+        Record(context, env, command);
         return env;
+    }
+
+    /// <summary>Records an operator view (nothing for one tenant's view, or where there is no database).</summary>
+    public void Record(CliContext context, RobsonEnvironment env, string command)
+    {
+        if (AllTenants && context.HasStore) new RecordAllTenantsRead(env).Execute(command);
     }
 
     public string Describe() => ClientId is { } c ? $" of client {c}" : " of every tenant";

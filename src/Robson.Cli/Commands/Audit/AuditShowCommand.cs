@@ -22,10 +22,11 @@ internal static class AuditShowCommand
             var id = AuditInputs.EventId(result.GetValue(eventId));
             var scope = AuditScope.From(result, "show", clientId, allTenants);
             var tenant = scope.ClientId;
-            var env = scope.Open(context, "show");
+            var env = context.Environment(create: false);
             var record = env.Store.FindAuditEvent(id);
             if (record is null || (tenant is not null && record.Entry.ClientId != tenant))
-                throw new UsageException($"audit event '{id}' not found");
+                throw new UsageException($"audit event '{id}' not found"); // exit 2 writes nothing, not even the operator's view
+            scope.Record(context, env, "show");
             var matches = AuditChainVerifier.HashMatches(record);
             if (result.GetValue(json))
                 Output.Json(context.IO, new AuditShowJson(AuditRenderer.ToJson(record), matches), ReportingJsonContext.Default.AuditShowJson);
