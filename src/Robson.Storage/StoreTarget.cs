@@ -36,6 +36,9 @@ public abstract class StoreTarget
     /// <summary>Files and folders that opening with <paramref name="createIfMissing"/> would create (removed again if the command is refused).</summary>
     public abstract IReadOnlyList<string> PathsCreatedBy(bool createIfMissing);
 
+    /// <summary>Whether the store holds data already (a server database always may; a SQLite file once it exists).</summary>
+    public abstract bool Exists { get; }
+
     /// <summary>The schema's state, read without changing or creating anything.</summary>
     public abstract SchemaStatus Status();
 

@@ -55,6 +55,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         if (_env is not null) return _env;
         var target = StoreTarget;
         _created.AddRange(target.PathsCreatedBy(create));
+        HasStore = create || target.Exists;
         _store = target.Open(createIfMissing: create);
         Tenant.Bind(_store);
         _paper = new PaperVenue(_store, _store, io.Time);
@@ -63,6 +64,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _env = new RobsonEnvironment(_store, _venues, io.Time, new RandomIdGenerator(), actor);
         return _env;
     }
+
+    /// <summary>False when the environment answers from an empty in-memory store (no database yet, and the command creates none).</summary>
+    public bool HasStore { get; private set; }
 
     public PaperVenue Paper(bool create)
     {
@@ -78,7 +82,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _store = null;
         foreach (var path in Enumerable.Reverse(_created))
         {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            // The database comes with its -wal, -shm and the witness of its audit heads: a refused command leaves none of them.
+            var files = Path.GetFileName(path) == SqliteStore.FileName ? SqliteStore.Files.Select(f => Path.Combine(Path.GetDirectoryName(path)!, f)) : [path];
+            foreach (var file in files)
                 if (File.Exists(file)) File.Delete(file);
             if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any()) Directory.Delete(path);
         }

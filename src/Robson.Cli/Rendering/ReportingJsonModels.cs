@@ -15,8 +15,13 @@ public sealed record AuditListJson(long? ClientId, string? Since, string? PlanId
 public sealed record AuditShowJson(AuditEventJson Event, bool HashMatches);
 
 public sealed record AuditBreakJson(long? ClientId, long? Position, string? EventId, string Code, string Reason, int? Line);
-public sealed record AuditChainJson(long? ClientId, int Events, string HeadHash, bool Intact, AuditBreakJson? FirstBreak);
-public sealed record AuditVerifyJson(string Status, string Source, int Events, List<AuditChainJson> Chains, AuditBreakJson? FirstBreak);
+// A finding beside the links: a record without its event or the reverse (EVENT_MISSING, RECORD_MISSING), a chain that
+// disagrees with its witness (CHAIN_TRUNCATED, WITNESS_MISMATCH, WITNESS_DAMAGED) or with --expect-head (EXPECTED_HEAD_MISSING).
+public sealed record AuditFindingJson(long? ClientId, string Code, string Reason, long? Position, string? EventId);
+public sealed record AuditChainJson(long? ClientId, int Events, string HeadHash, bool Intact, AuditBreakJson? FirstBreak, List<AuditFindingJson> Findings);
+// "first_break" is the first broken link, or when every link holds, the first finding; "findings" are the store's own
+// (a lost witness), each chain's are in its "findings".
+public sealed record AuditVerifyJson(string Status, string Source, int Events, List<AuditChainJson> Chains, AuditBreakJson? FirstBreak, List<AuditFindingJson> Findings);
 
 // --- executions ----------------------------------------------------------------------------------------------
 public sealed record ExecutionGuardJson(string Mode, string Name, bool Passed, string Message, IReadOnlyDictionary<string, string> Details, bool BlocksLive, string? Code);

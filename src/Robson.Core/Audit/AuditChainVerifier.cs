@@ -10,15 +10,42 @@ namespace Robson.Core.Audit;
 /// the event at p − 1 (<see cref="AuditHasher.Genesis"/> at p = 1); its hash is
 /// <c>AuditHasher.Hash(previous, AuditHasher.Canonical(p, id, entry))</c>; its sequence number comes after
 /// its predecessor's. The first failed check of a chain is its broken link.
+/// <para>
+/// With evidence beyond the events, each chain is also checked against the stored records
+/// (<see cref="AuditCrossCheck"/>) and against the heads witnessed outside it (<see cref="AuditWitnessCheck"/>), so
+/// events cut from the end are caught too; a chain that has records or witnessed heads but no event left is reported.
+/// </para>
 /// </summary>
 public static class AuditChainVerifier
 {
-    public static AuditVerification Verify(IEnumerable<AuditRecord> records) =>
-        new(records
-            .GroupBy(r => r.Entry.ClientId)
-            .OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key?.Value ?? 0)
-            .Select(g => VerifyChain(g.Key, g.OrderBy(r => r.Position).ThenBy(r => r.Sequence)))
-            .ToList());
+    public static AuditVerification Verify(IEnumerable<AuditRecord> records) => Verify(new AuditEvidence(records.ToList()));
+
+    public static AuditVerification Verify(AuditEvidence evidence)
+    {
+        var chains = evidence.Events.GroupBy(r => r.Entry.ClientId).ToDictionary(g => Key(g.Key), g => g.ToList());
+        var witnessed = (evidence.Witness?.Heads ?? []).Concat(evidence.ExpectedHeads).ToLookup(h => Key(h.ClientId));
+        var records = (evidence.Records ?? []).ToLookup(r => r.ClientId.Value);
+        var tenants = chains.Keys
+            .Concat(records.Select(g => g.Key))
+            .Concat(witnessed.Select(g => g.Key))
+            .Distinct()
+            .OrderBy(k => k == 0 ? 1 : 0).ThenBy(k => k);
+        var results = tenants.Select(key =>
+        {
+            var clientId = key == 0 ? (ClientId?)null : ClientId.From(key);
+            var chain = chains.GetValueOrDefault(key, []).OrderBy(r => r.Position).ThenBy(r => r.Sequence).ToList();
+            var result = VerifyChain(clientId, chain);
+            var findings = new List<AuditFinding>();
+            if (evidence.Records is not null && clientId is { } tenant)
+                findings.AddRange(AuditCrossCheck.Check(tenant, chain, [.. records[key]]));
+            findings.AddRange(AuditWitnessCheck.Check(clientId, chain, witnessed[key]));
+            return result with { Findings = findings };
+        }).ToList();
+        var damaged = evidence.Witness?.Damaged is { } reason ? [new AuditFinding(null, AuditFinding.WitnessDamaged, reason)] : Array.Empty<AuditFinding>();
+        return new AuditVerification(results) { Findings = damaged };
+    }
+
+    private static long Key(ClientId? clientId) => clientId?.Value ?? 0;
 
     /// <summary>True when the event's content, with its own previous hash, hashes to its stored hash.</summary>
     public static bool HashMatches(AuditRecord record) =>

@@ -19,6 +19,13 @@ public static class AuditKinds
     /// <summary>A reserved order that did not leave: the market failed a rule as it was leaving, or trading was halted between legs.</summary>
     public const string OrderNotSent = "ORDER_NOT_SENT";
 
+    /// <summary>
+    /// True for the events that record a step of one of Robson's orders and name it (detail client_order_id). ORDER_CANCEL_SENT
+    /// is not one: it names the order it asks the venue to cancel, which need not be recorded.
+    /// </summary>
+    public static bool RecordsAnOrderStep(string kind) => kind is OrderSent or OrderNotSent or OrderFilled or OrderAcknowledged
+        or OrderRejected or OrderUnknown or OrderCanceled or OrderReconciled or OrderNotPlaced;
+
     /// <summary>The audit kind of a venue's answer to an order Robson sent.</summary>
     public static string ForAnswer(Execution.OrderStatus status, bool filled) => true switch
     {
@@ -46,4 +53,10 @@ public static class AuditKinds
     public const string TradingHalted = "TRADING_HALTED";
     public const string TradingResumed = "TRADING_RESUMED";
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
+
+    /// <summary>
+    /// An operator read the audit trail of every tenant (<c>audit list|show|export|verify --all-tenants</c>): in the chain
+    /// without a tenant, with the subcommand. The one read that is audited.
+    /// </summary>
+    public const string AuditAllTenantsRead = "AUDIT_ALL_TENANTS_READ";
 }

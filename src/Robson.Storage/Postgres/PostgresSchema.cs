@@ -15,7 +15,7 @@ internal static class PostgresSchema
 {
     public static readonly IReadOnlyList<PostgresMigration> Migrations =
     [
-        new(1, "tables of schema 10 of SQLite, append-only triggers, row-level security by tenant",
+        new(1, "tables of schema 11 of SQLite (positions kept per fill, open-order indexes) and the audit heads witness, append-only triggers, row-level security by tenant",
             PostgresSchemaV1.Tables + PostgresSchemaV1.AppendOnly + PostgresSchemaV1.RowLevelSecurity),
     ];
 

@@ -7,11 +7,11 @@ internal static class PostgresSchemaV1
     public static readonly string[] TenantTables =
     [
         "strategies", "plans", "validations", "executions", "orders", "fills", "audit_events", "paper_balances", "trading_states",
-        "equity_snapshots", "equity_peaks", "paper_orders", "paper_order_details", "venues",
+        "equity_snapshots", "equity_peaks", "paper_orders", "paper_order_details", "venues", "positions", "realised_pnl_days", "audit_heads",
     ];
 
     /// <summary>Rows that are never rewritten nor deleted: what was planned, judged, attempted, filled and audited, and equity history.</summary>
-    public static readonly string[] AppendOnlyTables = ["audit_events", "plans", "validations", "executions", "fills", "equity_snapshots"];
+    public static readonly string[] AppendOnlyTables = ["audit_events", "audit_heads", "plans", "validations", "executions", "fills", "equity_snapshots"];
 
     /// <summary>Rows that change but are never deleted: orders change status; the equity peak only rises.</summary>
     public static readonly string[] NeverDeletedTables = ["orders", "equity_peaks"];
@@ -49,12 +49,18 @@ internal static class PostgresSchemaV1
             quantity NUMERIC NOT NULL, price NUMERIC, status TEXT NOT NULL, reserved_notional NUMERIC NOT NULL,
             executed_quantity NUMERIC NOT NULL, executed_notional NUMERIC NOT NULL, venue_order_id TEXT,
             created_at TEXT NOT NULL, day TEXT NOT NULL, updated_at TEXT NOT NULL, sent_at TEXT,
-            role TEXT NOT NULL DEFAULT 'ENTRY', protects TEXT, stop_price NUMERIC, take_profit_price NUMERIC);
+            role TEXT NOT NULL DEFAULT 'ENTRY', protects TEXT, stop_price NUMERIC, take_profit_price NUMERIC,
+            protected INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX orders_by_day ON orders (client_id, day);
         CREATE INDEX orders_by_plan ON orders (client_id, plan_id);
         CREATE INDEX orders_by_venue_day ON orders (client_id, venue, day);
         CREATE INDEX orders_by_protected_entry ON orders (client_id, protects) WHERE protects IS NOT NULL;
-        CREATE INDEX orders_protectable ON orders (client_id, venue) WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY';
+        -- Open orders and unprotected entries are read through partial indexes of those rows only, so finding them never
+        -- reads the tenant's past (the WHERE clauses repeat the queries' own; see SQLite's migration 11).
+        CREATE INDEX orders_unresolved ON orders (client_id, created_at) WHERE status IN ('PENDING', 'SENT', 'UNKNOWN');
+        CREATE INDEX orders_resting ON orders (client_id, created_at) WHERE status IN ('ACKED', 'PARTIALLY_FILLED');
+        CREATE INDEX orders_unprotected ON orders (client_id, created_at)
+            WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' AND protected = 0;
         CREATE TABLE fills (
             id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, client_id BIGINT NOT NULL, client_order_id TEXT NOT NULL,
             symbol TEXT NOT NULL, side TEXT NOT NULL, price NUMERIC NOT NULL, quantity NUMERIC NOT NULL, fee NUMERIC NOT NULL,
@@ -96,6 +102,21 @@ internal static class PostgresSchemaV1
             created_at TEXT NOT NULL, PRIMARY KEY (client_id, name));
         CREATE TABLE venue_limits (base_url TEXT PRIMARY KEY, blocked_until TEXT, reason TEXT, used_weight INTEGER, updated_at TEXT NOT NULL);
         CREATE TABLE exchange_info (base_url TEXT PRIMARY KEY, json TEXT NOT NULL, fetched_at TEXT NOT NULL);
+        -- Positions and realised P&L by day, kept as each fill is recorded (flat costs: nothing replays history).
+        CREATE TABLE positions (
+            client_id BIGINT NOT NULL, venue TEXT NOT NULL, symbol TEXT NOT NULL,
+            quantity NUMERIC NOT NULL, cost_basis NUMERIC NOT NULL, realised_pnl NUMERIC NOT NULL,
+            PRIMARY KEY (client_id, venue, symbol));
+        CREATE TABLE realised_pnl_days (
+            client_id BIGINT NOT NULL, day TEXT NOT NULL, venue TEXT NOT NULL, symbol TEXT NOT NULL,
+            pnl NUMERIC NOT NULL, sales INTEGER NOT NULL,
+            PRIMARY KEY (client_id, day, venue, symbol));
+        CREATE INDEX paper_order_details_locked ON paper_order_details (client_id) WHERE locked <> '0' AND locked_asset IS NOT NULL;
+        -- The witness of each audit chain's head, outside audit_events (SQLite keeps it in ROBSON_HOME/audit-heads): one
+        -- row per append, in the append's transaction. Deleting the newest events leaves the witness ahead of the chain.
+        CREATE TABLE audit_heads (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, client_id BIGINT, position BIGINT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX audit_heads_by_chain ON audit_heads (client_id, position);
 
         """;
 

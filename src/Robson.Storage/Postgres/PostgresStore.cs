@@ -1,3 +1,4 @@
+using Robson.Core.Audit;
 using System.Data;
 using System.Data.Common;
 using Npgsql;
@@ -127,6 +128,31 @@ public sealed class PostgresStore : SqlStore
             return;
         }
         base.AddParameter(command, name, value);
+    }
+
+    /// <summary>The witness is a table here, written in the append's own transaction: it commits or rolls back with the event.</summary>
+    protected override void WitnessHead(AuditHead head) =>
+        Execute("INSERT INTO audit_heads (client_id, position, hash) VALUES (@c, @p, @h)",
+            ("@c", head.ClientId?.Value), ("@p", head.Position), ("@h", head.Hash));
+
+    public override AuditWitness ReadAuditWitness(ClientId? clientId) => new(
+        Query("SELECT client_id, position, hash FROM audit_heads WHERE CAST(@c AS BIGINT) IS NULL OR client_id = @c ORDER BY seq",
+            r => new AuditHead(r.IsDBNull(0) ? null : ClientId.From(r.GetInt64(0)), r.GetInt64(1), r.GetString(2)), ("@c", clientId?.Value)));
+
+    public override IReadOnlyList<string> TableNames() =>
+        Query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' " +
+              "AND table_name <> 'schema_migrations' ORDER BY table_name", r => r.GetString(0));
+
+    /// <summary>A copy writes the source's own identity values (rowid, seq, id), so the order of rows survives the move.</summary>
+    protected override string CopyInsertClause => "OVERRIDING SYSTEM VALUE";
+
+    /// <summary>Each identity continues above the largest copied value.</summary>
+    protected override void AfterCopy(string table)
+    {
+        foreach (var column in Query("SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() " +
+                                     "AND table_name = @t AND is_identity = 'YES'", r => r.GetString(0), ("@t", table)))
+            Scalar($"SELECT setval(pg_get_serial_sequence(@t, @col), COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 0) + 1, false)",
+                ("@t", table), ("@col", column));
     }
 
     internal NpgsqlConnection Connection => _connection;

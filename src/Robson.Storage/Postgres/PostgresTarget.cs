@@ -11,6 +11,8 @@ internal sealed class PostgresTarget(PostgresUrl url) : StoreTarget
 
     public override SqlStore Open(bool createIfMissing) => PostgresStore.Open(url);
 
+    public override bool Exists => true;
+
     public override IReadOnlyList<string> PathsCreatedBy(bool createIfMissing) => [];
 
     public override SchemaStatus Status() => PostgresMigrator.Status(url);

@@ -9,7 +9,10 @@ public abstract partial class SqlStore
     private const string AuditColumns =
         "seq, id, client_id, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash, position";
 
-    /// <summary>Appends inside the caller's transaction (or its own), chained to the last hash of the tenant's chain.</summary>
+    /// <summary>
+    /// Appends inside the caller's transaction (or its own), chained to the last hash of the tenant's chain, with an id
+    /// nobody can guess (seq keeps the order), and hands the new head to the engine's witness (<see cref="WitnessHead"/>).
+    /// </summary>
     public AuditRecord Append(AuditEntry entry)
     {
         // The chain of a tenant (or of tenant-less events) grows under that tenant's lock, so two appends never take one position.
@@ -19,7 +22,7 @@ public abstract partial class SqlStore
             r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("@c", entry.ClientId?.Value)).FirstOrDefault();
         var position = last.Position + 1;
         var previous = last.Hash ?? AuditHasher.Genesis;
-        var id = $"evt-{sequence:D8}";
+        var id = "evt-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         var hash = AuditHasher.Hash(previous, AuditHasher.Canonical(position, id, entry));
         Execute("INSERT INTO audit_events (seq, id, client_id, position, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash) " +
                 "VALUES (@seq, @id, @c, @pos, @k, @r, @p, @ph, @t, @a, @h, @cmd, @v, @d, @prev, @hash)",
@@ -27,9 +30,20 @@ public abstract partial class SqlStore
             ("@ph", entry.PlanHash), ("@t", Text.Time(entry.OccurredAt)), ("@a", entry.Actor.User), ("@h", entry.Actor.Host),
             ("@cmd", entry.Actor.Command), ("@v", entry.Actor.RobsonVersion), ("@d", StoredJson.Details(entry.Details)),
             ("@prev", previous), ("@hash", hash));
+        WitnessHead(new AuditHead(entry.ClientId, position, hash));
         tx.Commit();
         return new AuditRecord(sequence, id, position, entry, previous, hash);
     }
+
+    /// <summary>
+    /// Records a new head in the witness outside the events table, called inside the append's transaction: an engine
+    /// whose witness is a table writes it here, in that transaction; one whose witness is a file keeps it until
+    /// <see cref="Committed"/> and drops it on <see cref="RolledBack"/>, so the witness never leads the chain.
+    /// </summary>
+    protected abstract void WitnessHead(AuditHead head);
+
+    /// <inheritdoc cref="Core.Ports.IAuditLog.ReadAuditWitness"/>
+    public abstract AuditWitness ReadAuditWitness(ClientId? clientId);
 
     public IReadOnlyList<AuditRecord> ListAudit(ClientId clientId, int limit) =>
         QueryAudit(new AuditQuery(clientId, null, null, limit));

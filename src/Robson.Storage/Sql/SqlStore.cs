@@ -52,6 +52,12 @@ public abstract partial class SqlStore : IRobsonStore
     protected virtual long NextAuditSequence() =>
         Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events"), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>After the outermost transaction committed (an engine with a witness outside the database writes it now).</summary>
+    protected virtual void Committed() { }
+
+    /// <summary>After the outermost transaction rolled back.</summary>
+    protected virtual void RolledBack() { }
+
     public ITransactionScope BeginExclusive(ClientId tenant) => BeginWrite(tenant);
 
     public ITransactionScope BeginExclusiveAllTenants() => BeginWrite(null);
@@ -133,6 +139,7 @@ public abstract partial class SqlStore : IRobsonStore
         {
             store._transaction!.Commit();
             Finish();
+            store.Committed();
         }
 
         public void Dispose()
@@ -140,6 +147,7 @@ public abstract partial class SqlStore : IRobsonStore
             if (_done) return;
             store._transaction?.Rollback();
             Finish();
+            store.RolledBack();
         }
 
         private void Finish()

@@ -9,9 +9,12 @@ namespace Robson.Storage.Sqlite;
 /// The embedded store: one SQLite connection per process, WAL journal, writers serialised by
 /// BEGIN IMMEDIATE (with a busy timeout) so concurrent processes queue instead of racing.
 /// </summary>
-public sealed class SqliteStore : SqlStore
+public sealed partial class SqliteStore : SqlStore
 {
     public const string FileName = "robson.db";
+
+    /// <summary>Every file of the store under ROBSON_HOME, for the commands that remove what a refused command created.</summary>
+    public static readonly string[] Files = [FileName, FileName + "-wal", FileName + "-shm", FileName + "-journal", AuditHeadsFile.FileName];
     private const int BusyTimeoutMs = 30_000;
 
     private readonly SqliteConnection _connection;
@@ -29,13 +32,15 @@ public sealed class SqliteStore : SqlStore
         var path = Path.Combine(home, FileName);
         if (!File.Exists(path) && !createIfMissing)
             return OpenConnection("Data Source=:memory:", migrate: true, home);
-        if (!File.Exists(path))
+        try
         {
-            try { Directory.CreateDirectory(home); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new StoreUnavailableException($"cannot create ROBSON_HOME '{home}': {e.Message}", e);
-            }
+            PrivateFiles.PrepareHome(home, create: true);
+            PrivateFiles.CreateFile(path);
+            PrivateFiles.Tighten(path, path + "-wal", path + "-shm");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"cannot create ROBSON_HOME '{home}': {e.Message}", e);
         }
         var builder = new SqliteConnectionStringBuilder
         {
@@ -44,7 +49,17 @@ public sealed class SqliteStore : SqlStore
             Pooling = false,
             DefaultTimeout = BusyTimeoutMs / 1000,
         };
-        return OpenConnection(builder.ToString(), migrate: true, home);
+        var store = OpenConnection(builder.ToString(), migrate: true, home);
+        try
+        {
+            store.StartWitness(home);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            store.Dispose();
+            throw new StoreUnavailableException($"cannot start the audit witness in ROBSON_HOME '{home}': {e.Message.Split('\n')[0]}", e);
+        }
+        return store;
     }
 
     private static SqliteStore OpenConnection(string connectionString, bool migrate, string home)

@@ -14,6 +14,8 @@ internal sealed class SqliteTarget(string home) : StoreTarget
 
     public override SqlStore Open(bool createIfMissing) => SqliteStore.Open(home, createIfMissing);
 
+    public override bool Exists => File.Exists(DatabasePath);
+
     public override IReadOnlyList<string> PathsCreatedBy(bool createIfMissing)
     {
         if (!createIfMissing) return [];

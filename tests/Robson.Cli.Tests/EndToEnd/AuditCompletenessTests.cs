@@ -14,9 +14,11 @@ public sealed class AuditCompletenessTests : IDisposable
 
     public void Dispose() => _robson.Dispose();
 
+    /// <summary>Every event but the operator views this helper itself records (AUDIT_ALL_TENANTS_READ).</summary>
     private List<JsonElement> AllEvents() =>
-        _robson.Expect(0, "audit", "export").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        _robson.Expect(0, "audit", "export", "--all-tenants").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("kind").GetString() != "AUDIT_ALL_TENANTS_READ").ToList();
 
     /// <summary>Runs <paramref name="act"/> and asserts the events it appended: "client KIND RESULT" each, in order.</summary>
     private T Step<T>(string[] expected, Func<T> act)
@@ -88,7 +90,7 @@ public sealed class AuditCompletenessTests : IDisposable
         ReadOnly("executions", "list", "--client-id", "1");
         ReadOnly("executions", "show", execution, "--client-id", "1");
         ReadOnly("audit", "list", "--client-id", "1");
-        ReadOnly("audit", "show", "evt-00000001");
+        ReadOnly("audit", "show", AllEvents()[0].GetProperty("event_id").GetString()!, "--client-id", "1");
         ReadOnly("audit", "verify", "--client-id", "1");
         ReadOnly("audit", "export", "--client-id", "1", "--format", "csv");
 
@@ -99,7 +101,7 @@ public sealed class AuditCompletenessTests : IDisposable
         Refused("strategy", "set", strategy, "--client-id", "1", "--max-loss-per-day", "-3");
         Refused("executions", "show", "nosuchexec", "--client-id", "1");
 
-        _robson.Expect(0, "audit", "verify");
+        _robson.Expect(0, "audit", "verify", "--all-tenants");
     }
 
     [Fact]

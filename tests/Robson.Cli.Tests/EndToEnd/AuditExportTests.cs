@@ -29,7 +29,7 @@ public sealed class AuditExportTests : IDisposable
     private string Export(string format = "jsonl", params string[] extra)
     {
         var file = Path.Combine(_dir, $"audit-{Guid.NewGuid():N}.{format}");
-        _robson.Expect(0, ["audit", "export", "--format", format, "--output", file, .. extra]);
+        _robson.Expect(0, ["audit", "export", "--format", format, "--output", file, .. extra.Contains("--client-id") ? extra : [.. extra, "--all-tenants"]]);
         return file;
     }
 
@@ -56,7 +56,9 @@ public sealed class AuditExportTests : IDisposable
         var lines = Lines(Export());
         var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
-        Assert.Equal(_robson.Expect(0, "audit", "list", "--json").Json.GetProperty("count").GetInt32(), events.Count);
+        // The export holds the operator view it was (AUDIT_ALL_TENANTS_READ, last); the list after it holds one more, its own.
+        Assert.Equal(_robson.Expect(0, "audit", "list", "--all-tenants", "--json").Json.GetProperty("count").GetInt32(), events.Count + 1);
+        Assert.Equal("AUDIT_ALL_TENANTS_READ", events[^1].GetProperty("kind").GetString());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.Equal(["sequence", "event_id", "client_id", "position", "kind", "result", "plan_id", "plan_hash", "occurred_at", "actor", "host",
             "command", "robson_version", "details", "previous_hash", "hash"], events[0].EnumerateObject().Select(p => p.Name));
@@ -67,7 +69,7 @@ public sealed class AuditExportTests : IDisposable
     [Fact]
     public void JsonlExport_VerifiesOfflineWithoutADatabase()
     {
-        var file = Export();
+        var file = Export("jsonl", "--client-id", "1");
 
         var run = VerifyOffline(0, file, "--json").Json;
 
@@ -75,7 +77,7 @@ public sealed class AuditExportTests : IDisposable
         Assert.Equal(file, run.GetProperty("source").GetString());
         Assert.Equal(Lines(file).Count, run.GetProperty("events").GetInt32());
         // The head hashes of the export are the database's.
-        Assert.Equal(_robson.Expect(0, "audit", "verify", "--json").Json.GetProperty("chains").ToString(), run.GetProperty("chains").ToString());
+        Assert.Equal(_robson.Expect(0, "audit", "verify", "--client-id", "1", "--json").Json.GetProperty("chains").ToString(), run.GetProperty("chains").ToString());
     }
 
     [Fact]
@@ -169,7 +171,7 @@ public sealed class AuditExportTests : IDisposable
         var lines = Lines(file);
 
         Assert.Equal("sequence,event_id,client_id,position,kind,result,plan_id,plan_hash,occurred_at,actor,host,command,robson_version,details,previous_hash,hash", lines[0]);
-        Assert.Equal(_robson.Expect(0, "audit", "list", "--json").Json.GetProperty("count").GetInt32() + 1, lines.Count);
+        Assert.Equal(_robson.Expect(0, "audit", "list", "--all-tenants", "--json").Json.GetProperty("count").GetInt32(), lines.Count); // + header, - the list's own view
         Assert.EndsWith(JsonDocument.Parse(Lines(Export())[0]).RootElement.GetProperty("hash").GetString(), lines[1]);
         Assert.Contains(",\"{\"\"", lines[1]); // the details cell is JSON, quoted by RFC 4180
         Assert.Contains("\r\n", File.ReadAllText(file));
@@ -196,7 +198,7 @@ public sealed class AuditExportTests : IDisposable
         var file = Path.Combine(_dir, "audit.jsonl");
         File.WriteAllText(file, "old content that is longer than nothing\n");
 
-        var run = _robson.Expect(0, "audit", "export", "--format", "jsonl", "--output", file);
+        var run = _robson.Expect(0, "audit", "export", "--format", "jsonl", "--output", file, "--client-id", "1");
 
         Assert.Contains("Exported", run.Stdout);
         Assert.DoesNotContain("old content", File.ReadAllText(file));
@@ -211,7 +213,7 @@ public sealed class AuditExportTests : IDisposable
     {
         var before = Directory.GetFiles(_dir);
 
-        var run = _robson.Expect(2, "audit", "export", option, value);
+        var run = _robson.Expect(2, ["audit", "export", option, value, .. option == "--client-id" ? Array.Empty<string>() : ["--all-tenants"]]);
 
         Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
         Assert.Equal(before, Directory.GetFiles(_dir));

@@ -13,16 +13,16 @@ public sealed class AuditListTests : IDisposable
         _robson.Expect(0, ["audit", "list", "--json", .. args]).Json.GetProperty("events").EnumerateArray().ToList();
 
     [Fact]
-    public void List_WithoutTenant_ShowsEveryChain_NewestFirst()
+    public void List_AllTenants_ShowsEveryChain_NewestFirst_WithTheViewItself()
     {
         _robson.Plan("1", "buy", "ETHUSDT", "0.01");
         _robson.Plan("2", "buy", "ETHUSDT", "0.01");
         _robson.Expect(0, "paper", "set-price", "ETHUSDT", "3001");
 
-        var events = Events();
+        var events = Events("--all-tenants");
 
-        Assert.Equal(["PAPER_PRICE_SET", "PLAN_CREATED", "PLAN_CREATED"], events.Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, events[0].GetProperty("client_id").ValueKind);
+        Assert.Equal(["AUDIT_ALL_TENANTS_READ", "PAPER_PRICE_SET", "PLAN_CREATED", "PLAN_CREATED"], events.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, events[1].GetProperty("client_id").ValueKind);
         Assert.Single(Events("--client-id", "2"));
     }
 
@@ -36,10 +36,10 @@ public sealed class AuditListTests : IDisposable
         _robson.Plan("1", "buy", "ETHUSDT", "0.03");
 
         Assert.Equal(2, Events("--client-id", "1", "--since", "2026-11-26").Count);
-        Assert.Equal(2, Events("--since", "2026-11-26T12:00:00Z").Count);
-        Assert.Single(Events("--since", "2026-11-26T12:00:00.0000001Z"));
-        Assert.Single(Events("--since", "2026-11-26T14:00:00+01:00"));
-        Assert.Equal(3, Events("--since", "2026-11-25").Count);
+        Assert.Equal(2, Events("--client-id", "1", "--since", "2026-11-26T12:00:00Z").Count);
+        Assert.Single(Events("--client-id", "1", "--since", "2026-11-26T12:00:00.0000001Z"));
+        Assert.Single(Events("--client-id", "1", "--since", "2026-11-26T14:00:00+01:00"));
+        Assert.Equal(3, Events("--client-id", "1", "--since", "2026-11-25").Count);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AuditListTests : IDisposable
         _robson.Plan("1", "buy", "ETHUSDT", "0.02");
         _robson.Expect(0, "execute", plan, "--client-id", "1");
 
-        var events = Events("--plan", plan);
+        var events = Events("--all-tenants", "--plan", plan);
 
         Assert.Equal(["PLAN_EXECUTED", "PLAN_VALIDATED", "PLAN_CREATED"], events.Select(e => e.GetProperty("kind").GetString()));
         Assert.All(events, e => Assert.Equal(plan, e.GetProperty("plan_id").GetString()));
@@ -61,11 +61,11 @@ public sealed class AuditListTests : IDisposable
     {
         for (var i = 1; i <= 3; i++) _robson.Plan("1", "buy", "ETHUSDT", $"0.0{i}");
 
-        var json = _robson.Expect(0, "audit", "list", "--limit", "2", "--json").Json;
+        var json = _robson.Expect(0, "audit", "list", "--client-id", "1", "--limit", "2", "--json").Json;
         Assert.Equal(2, json.GetProperty("count").GetInt32());
         Assert.True(json.GetProperty("truncated").GetBoolean());
-        Assert.Contains("older events not shown", _robson.Expect(0, "audit", "list", "--limit", "2").Stdout);
-        Assert.False(_robson.Expect(0, "audit", "list", "--limit", "3", "--json").Json.GetProperty("truncated").GetBoolean());
+        Assert.Contains("older events for client 1 not shown", _robson.Expect(0, "audit", "list", "--client-id", "1", "--limit", "2").Stdout);
+        Assert.False(_robson.Expect(0, "audit", "list", "--client-id", "1", "--limit", "3", "--json").Json.GetProperty("truncated").GetBoolean());
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class AuditListTests : IDisposable
     [InlineData("--limit", "0")]
     public void List_BadFilter_ExitsTwo(string option, string value)
     {
-        var run = _robson.Expect(2, "audit", "list", option, value);
+        var run = _robson.Expect(2, ["audit", "list", option, value, .. option == "--client-id" ? Array.Empty<string>() : ["--client-id", "1"]]);
 
         Assert.StartsWith("robson: ", run.Stderr);
         Assert.Equal("", run.Stdout);
@@ -86,14 +86,14 @@ public sealed class AuditListTests : IDisposable
     public void Show_PrintsEveryField_AndWhetherItsContentMatchesItsHash()
     {
         var plan = _robson.Plan("1", "buy", "ETHUSDT", "0.01");
-        var id = Events()[0].GetProperty("event_id").GetString()!;
+        var id = Events("--client-id", "1")[0].GetProperty("event_id").GetString()!;
 
-        var json = _robson.Expect(0, "audit", "show", id, "--json").Json;
+        var json = _robson.Expect(0, "audit", "show", id, "--client-id", "1", "--json").Json;
         Assert.True(json.GetProperty("hash_matches").GetBoolean());
         Assert.Equal(plan, json.GetProperty("event").GetProperty("plan_id").GetString());
-        Assert.Equal(Events()[0].GetProperty("hash").GetString(), json.GetProperty("event").GetProperty("hash").GetString());
+        Assert.Equal(Events("--client-id", "1")[0].GetProperty("hash").GetString(), json.GetProperty("event").GetProperty("hash").GetString());
 
-        var human = _robson.Expect(0, "audit", "show", id).Stdout;
+        var human = _robson.Expect(0, "audit", "show", id, "--client-id", "1").Stdout;
         Assert.Contains($"AUDIT EVENT {id}", human);
         Assert.Contains("chain:          client 1, position 1", human);
         Assert.Contains($"command:        robson plan buy ETHUSDT 0.01 --client-id 1 --json", human);
@@ -104,21 +104,23 @@ public sealed class AuditListTests : IDisposable
     public void Show_EditedEvent_SaysItsContentNoLongerMatches()
     {
         _robson.Plan("1", "buy", "ETHUSDT", "0.01");
+        var id = Events("--client-id", "1")[0].GetProperty("event_id").GetString()!;
         AuditTampering.Sql(_robson.DatabasePath, AuditTampering.DropTriggers, "UPDATE audit_events SET result = 'X'");
 
-        Assert.Contains("✗ does NOT match its hash", _robson.Expect(0, "audit", "show", "evt-00000001").Stdout);
+        Assert.Contains("✗ does NOT match its hash", _robson.Expect(0, "audit", "show", id, "--client-id", "1").Stdout);
     }
 
     [Fact]
     public void Show_UnknownEvent_OrAnotherTenantsWithClientId_IsNotFound()
     {
         _robson.Plan("1", "buy", "ETHUSDT", "0.01");
+        var id = Events("--client-id", "1")[0].GetProperty("event_id").GetString()!;
 
         var unknown = _robson.Expect(2, "audit", "show", "evt-99999999", "--client-id", "2");
-        var foreign = _robson.Expect(2, "audit", "show", "evt-00000001", "--client-id", "2");
+        var foreign = _robson.Expect(2, "audit", "show", id, "--client-id", "2");
 
-        Assert.Equal(unknown.Stderr.Replace("evt-99999999", "ID"), foreign.Stderr.Replace("evt-00000001", "ID"));
-        _robson.Expect(0, "audit", "show", "evt-00000001", "--client-id", "1");
-        _robson.Expect(2, "audit", "show", "'; DROP TABLE x");
+        Assert.Equal(unknown.Stderr.Replace("evt-99999999", "ID"), foreign.Stderr.Replace(id, "ID"));
+        _robson.Expect(0, "audit", "show", id, "--client-id", "1");
+        _robson.Expect(2, "audit", "show", "'; DROP TABLE x", "--all-tenants");
     }
 }

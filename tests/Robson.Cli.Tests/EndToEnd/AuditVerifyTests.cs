@@ -26,7 +26,7 @@ public sealed class AuditVerifyTests : IDisposable
 
     private System.Text.Json.JsonElement Broken(params string[] scope)
     {
-        var run = _robson.Expect(1, ["audit", "verify", "--json", .. scope]);
+        var run = _robson.Expect(1, ["audit", "verify", "--json", .. scope.Length == 0 ? ["--all-tenants"] : scope]);
         var json = run.Json;
         Assert.Equal("BROKEN", json.GetProperty("status").GetString());
         return json.GetProperty("first_break");
@@ -35,17 +35,17 @@ public sealed class AuditVerifyTests : IDisposable
     [Fact]
     public void Verify_UntouchedDatabase_IsIntact_ForEveryChainAndForOneTenant()
     {
-        var all = _robson.Expect(0, "audit", "verify", "--json").Json;
+        var all = _robson.Expect(0, "audit", "verify", "--all-tenants", "--json").Json;
         Assert.Equal("INTACT", all.GetProperty("status").GetString());
-        Assert.Equal(8, all.GetProperty("events").GetInt32());
+        Assert.Equal(9, all.GetProperty("events").GetInt32()); // with the operator view itself, in the chain without a tenant
         Assert.Equal([1L, 2L, 0L], all.GetProperty("chains").EnumerateArray()
             .Select(c => c.GetProperty("client_id").ValueKind == System.Text.Json.JsonValueKind.Null ? 0L : c.GetProperty("client_id").GetInt64()));
 
         var one = _robson.Expect(0, "audit", "verify", "--client-id", "2", "--json").Json;
         Assert.Equal(2, one.GetProperty("events").GetInt32());
 
-        var human = _robson.Expect(0, "audit", "verify").Stdout;
-        Assert.Contains("RESULT: ✓ INTACT: 3 chain(s), 8 event(s)", human);
+        var human = _robson.Expect(0, "audit", "verify", "--all-tenants").Stdout;
+        Assert.Contains("RESULT: ✓ INTACT: 3 chain(s), 10 event(s)", human);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class AuditVerifyTests : IDisposable
     {
         Sql(Db, DropTriggers, "UPDATE audit_events SET details_json = replace(details_json, 'paper', 'binance') WHERE client_id = 1 AND position = 2");
 
-        var run = _robson.Expect(1, "audit", "verify");
+        var run = _robson.Expect(1, "audit", "verify", "--all-tenants");
 
         Assert.Contains("broken at position 2", run.Stdout);
         Assert.Contains("RESULT: ✗ BROKEN: first broken link: client 1, position 2", run.Stdout);
@@ -171,7 +171,7 @@ public sealed class AuditVerifyTests : IDisposable
 
         _robson.Expect(0, "audit", "verify", "--client-id", "1");
         Assert.Equal(2, Broken("--client-id", "2").GetProperty("position").GetInt64());
-        var chains = _robson.Expect(1, "audit", "verify", "--json").Json.GetProperty("chains").EnumerateArray().ToList();
+        var chains = _robson.Expect(1, "audit", "verify", "--all-tenants", "--json").Json.GetProperty("chains").EnumerateArray().ToList();
         Assert.Equal([true, false, true], chains.Select(c => c.GetProperty("intact").GetBoolean()));
     }
 
@@ -192,16 +192,16 @@ public sealed class AuditVerifyTests : IDisposable
         var fresh = Path.Combine(Path.GetTempPath(), "robson-tests", Guid.NewGuid().ToString("N"));
         _robson.Environment["ROBSON_HOME"] = fresh;
 
-        Assert.Contains("No audit events.", _robson.Expect(0, "audit", "verify").Stdout);
+        Assert.Contains("No audit events.", _robson.Expect(0, "audit", "verify", "--all-tenants").Stdout);
         Assert.False(Directory.Exists(fresh));
     }
 
     [Fact]
-    public void Verify_IsReadOnly()
+    public void Verify_OfOneTenant_IsReadOnly()
     {
         var before = File.ReadAllBytes(Db);
 
-        _robson.Expect(0, "audit", "verify");
+        _robson.Expect(0, "audit", "verify", "--client-id", "1");
 
         Assert.Equal(before, File.ReadAllBytes(Db));
     }

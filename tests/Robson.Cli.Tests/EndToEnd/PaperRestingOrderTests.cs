@@ -71,7 +71,7 @@ public sealed class PaperRestingOrderTests : IDisposable
                 fill.GetProperty("trade_ids").EnumerateArray().Single().GetString()));
         var audit = _robson.Expect(0, "audit", "list", "--client-id", "1").Stdout;
         Assert.Contains("PAPER_ORDER_FILLED", audit);
-        _robson.Expect(0, "audit", "verify");
+        _robson.Expect(0, "audit", "verify", "--all-tenants");
     }
 
     [Fact]

@@ -3,26 +3,29 @@ using Robson.Cli.Rendering;
 
 namespace Robson.Cli.Commands.Audit;
 
-/// <summary><c>robson audit export [--format jsonl|csv] [--output FILE] [--client-id N]</c></summary>
+/// <summary><c>robson audit export --client-id N | --all-tenants [--format jsonl|csv] [--output FILE]</c></summary>
 internal static class AuditExportCommand
 {
     public static Command Build(CliContext context)
     {
         var format = new Option<string>("--format") { Description = "jsonl (default: one JSON event per line, verifiable with `audit verify --file`) or csv." };
         var output = new Option<string>("--output") { Description = "Write to FILE (all or nothing: a temporary file is renamed into place). Default: stdout." };
-        var clientId = new Option<string>("--client-id") { Description = "Only this tenant's chain (default: every event)." };
+        var clientId = AuditScope.ClientIdOption("This tenant's chain (or --all-tenants).");
+        var allTenants = AuditScope.AllTenantsOption("Every chain: an operator view, itself audited (AUDIT_ALL_TENANTS_READ, included in the export).");
         var command = new Command("export",
             "Export audit events, oldest first, with every field and both hashes (previous_hash, hash),\n" +
-            "so the chain can be verified offline (see README, \"Audit trail and reports\").") { format, output, clientId };
+            "so the chain can be verified offline (see README, \"Audit trail and reports\").") { format, output, clientId, allTenants };
         command.SetAction(result =>
         {
             var kind = (result.GetValue(format) ?? "jsonl").Trim().ToLowerInvariant();
             if (kind is not ("jsonl" or "csv"))
                 throw new UsageException($"--format must be jsonl or csv, got '{result.GetValue(format)}'");
-            var tenant = AuditInputs.OptionalClientId(result, clientId);
+            var scope = AuditScope.From(result, "export", clientId, allTenants);
+            var tenant = scope.ClientId;
             var target = result.GetValue(output) is { } path ? AuditExportFile.CheckTarget(path) : null;
 
-            var events = context.Environment(create: false).Store.ReadAuditEvents(tenant);
+            var env = scope.Open(context, "export");
+            var events = env.Store.ReadAuditEvents(tenant);
             var write = (TextWriter writer) =>
             {
                 if (kind == "csv") AuditExportFile.WriteCsv(writer, events);

@@ -20,9 +20,9 @@ internal static class AuditRenderer
         var text = new StringBuilder();
         if (events.Count == 0)
             return $"No audit events{scope}.\n";
-        text.AppendLine($"{"EVENT",-13} {"CLIENT",-6} {"POS",5}  {"TIME (UTC)",-19}  {"KIND",-20} {"RESULT",-9} {"PLAN",-13} COMMAND");
+        text.AppendLine($"{"EVENT",-20} {"CLIENT",-6} {"POS",5}  {"TIME (UTC)",-19}  {"KIND",-20} {"RESULT",-9} {"PLAN",-13} COMMAND");
         foreach (var e in events)
-            text.AppendLine($"{e.Id,-13} {e.Entry.ClientId?.ToString() ?? "-",-6} {e.Position,5}  {e.Entry.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}  " +
+            text.AppendLine($"{e.Id,-20} {e.Entry.ClientId?.ToString() ?? "-",-6} {e.Position,5}  {e.Entry.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}  " +
                             $"{e.Entry.Kind,-20} {e.Entry.Result,-9} {e.Entry.PlanId ?? "-",-13} {e.Entry.Actor.Command}");
         if (truncated)
             text.AppendLine($"(older events{scope} not shown: raise --limit or narrow with --since / --plan)");
@@ -60,10 +60,15 @@ internal static class AuditRenderer
     private static AuditBreakJson? ToJson(AuditBreak? b, IReadOnlyDictionary<string, int>? lines) => b is null ? null
         : new(b.ClientId?.Value, b.Position, b.EventId, b.Code, b.Reason, lines is not null && lines.TryGetValue(b.EventId, out var line) ? line : null);
 
+    private static AuditFindingJson ToJson(AuditFinding f) => new(f.ClientId?.Value, f.Code, f.Reason, f.Position, f.EventId);
+
+    private static AuditBreakJson? AsBreak(AuditFinding? f) => f is null ? null : new(f.ClientId?.Value, f.Position, f.EventId, f.Code, f.Reason, null);
+
     public static AuditVerifyJson ToJson(AuditVerification v, string source, IReadOnlyDictionary<string, int>? lines) => new(
         v.Intact ? "INTACT" : "BROKEN", source, v.Events,
-        v.Chains.Select(c => new AuditChainJson(c.ClientId?.Value, c.Events, c.HeadHash, c.Intact, ToJson(c.Break, lines))).ToList(),
-        ToJson(v.FirstBreak, lines));
+        v.Chains.Select(c => new AuditChainJson(c.ClientId?.Value, c.Events, c.HeadHash, c.Intact, ToJson(c.Break, lines) ?? AsBreak(c.Findings.FirstOrDefault()),
+            c.Findings.Select(ToJson).ToList())).ToList(),
+        ToJson(v.FirstBreak, lines) ?? AsBreak(v.FirstFinding), v.Findings.Select(ToJson).ToList());
 
     public static string Verification(AuditVerification v, string source, ClientId? only, IReadOnlyDictionary<string, int>? lines, Style style)
     {
@@ -71,6 +76,8 @@ internal static class AuditRenderer
         text.AppendLine($"AUDIT VERIFY: {(source == "database" ? "the database" : source)}{(only is null ? "" : $", {Tenant(only)} only")}");
         if (v.Chains.Count == 0)
             text.AppendLine(only is null ? "  No audit events." : $"  No audit events for {Tenant(only)}.");
+        foreach (var f in v.Findings)
+            text.AppendLine($"  {style.Bad("✗")} {f.Code}: {f.Reason}");
         foreach (var c in v.Chains)
         {
             var head = $"  {(c.Intact ? style.Ok("✓") : style.Bad("✗"))} {Tenant(c.ClientId),-12} {c.Events,6} event(s)  ";
@@ -79,15 +86,22 @@ internal static class AuditRenderer
                 var line = lines is not null && lines.TryGetValue(b.EventId, out var n) ? $", line {n}" : "";
                 text.AppendLine(head + style.Bad($"broken at position {b.Position}") + $" ({b.EventId}{line}): {b.Code}: {b.Reason}");
             }
+            else if (c.Findings.Count > 0)
+                text.AppendLine(head + style.Bad("not intact") + $", head {c.HeadHash}");
             else
                 text.AppendLine(head + $"intact, head {c.HeadHash}");
+            foreach (var f in c.Findings)
+                text.AppendLine($"      {f.Code}: {f.Reason}");
         }
         text.AppendLine();
         text.AppendLine(v.Intact
             ? "RESULT: " + style.Ok($"✓ INTACT: {v.Chains.Count} chain(s), {v.Events} event(s)")
-            : "RESULT: " + style.Bad($"✗ BROKEN: first broken link: {Tenant(v.FirstBreak!.ClientId)}, position {v.FirstBreak.Position} ({v.FirstBreak.EventId})"));
+            : v.FirstBreak is { } first
+                ? "RESULT: " + style.Bad($"✗ BROKEN: first broken link: {Tenant(first.ClientId)}, position {first.Position} ({first.EventId})")
+                : "RESULT: " + style.Bad($"✗ BROKEN: {(v.FirstFinding!.ClientId is null && v.Findings.Count > 0 ? "the store" : Tenant(v.FirstFinding.ClientId))}: " +
+                                         $"{v.FirstFinding.Code}: {v.FirstFinding.Reason}"));
         if (v.Intact && v.Events > 0)
-            text.AppendLine(style.Dim("Keep the head hashes somewhere else: a later check against them also detects events removed from the end."));
+            text.AppendLine(style.Dim("Keep a head hash somewhere else too: `robson audit verify --expect-head CLIENT:HASH` checks the chain still holds it."));
         return text.ToString();
     }
 
@@ -95,7 +109,7 @@ internal static class AuditRenderer
     public static int WriteMalformed(CliIO io, string source, AuditExportReader.MalformedLineException e, bool json)
     {
         if (json)
-            Output.Json(io, new AuditVerifyJson("BROKEN", source, 0, [], new AuditBreakJson(null, null, null, "MALFORMED_LINE", e.Reason, e.Line)),
+            Output.Json(io, new AuditVerifyJson("BROKEN", source, 0, [], new AuditBreakJson(null, null, null, "MALFORMED_LINE", e.Reason, e.Line), []),
                 ReportingJsonContext.Default.AuditVerifyJson);
         else
             io.Out.Write($"AUDIT VERIFY: {source}\n  ✗ line {e.Line} is not an exported audit event: {e.Reason}\n\nRESULT: ✗ BROKEN: line {e.Line}\n");

@@ -46,8 +46,8 @@ public sealed class SecretCanaryTests : IDisposable
         Run("report", "--client-id", "1", "--json");
         Run("executions", "list", "--client-id", "1", "--json");
         Run("audit", "list", "--client-id", "1", "--json");
-        Run("audit", "export", "--format", "jsonl");
-        Run("audit", "export", "--format", "csv");
+        Run("audit", "export", "--format", "jsonl", "--all-tenants");
+        Run("audit", "export", "--format", "csv", "--all-tenants");
         Run("strategy", "list", "--client-id", "1", "--json");
 
         var everything = _seen + string.Concat(Directory.GetFiles(_f.Robson.Home)
