@@ -105,4 +105,9 @@ public sealed partial class SqliteStore : SqlStore
     /// timeout), so it serves one tenant and every tenant alike, and a joined scope already holds it.
     /// </summary>
     protected override DbTransaction BeginLocked(ClientId? tenant) => _connection.BeginTransaction(deferred: false);
+
+    public override IReadOnlyList<string> TableNames() =>
+        Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0));
+
+    protected override bool ReadsImplicitRowid(string table) => TablesOrderedByRowid.Contains(table);
 }
