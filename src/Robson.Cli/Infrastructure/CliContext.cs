@@ -83,7 +83,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         foreach (var path in Enumerable.Reverse(_created))
         {
             // The database comes with its -wal, -shm and the witness of its audit heads: a refused command leaves none of them.
-            var files = Path.GetFileName(path) == SqliteStore.FileName ? SqliteStore.Files.Select(f => Path.Combine(Path.GetDirectoryName(path)!, f)) : [path];
+            var files = Path.GetFileName(path) == Storage.Sqlite.SqliteStore.FileName ? Storage.Sqlite.SqliteStore.Files.Select(f => Path.Combine(Path.GetDirectoryName(path)!, f)) : [path];
             foreach (var file in files)
                 if (File.Exists(file)) File.Delete(file);
             if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any()) Directory.Delete(path);
