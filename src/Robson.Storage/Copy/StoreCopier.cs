@@ -21,14 +21,14 @@ public static class StoreCopier
         var tables = source.TableNames();
         var missing = tables.Except(target.TableNames(), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
-            throw new StoreCopyException($"the target has no table {string.Join(", ", missing)}: both must be at this Robson's schema (run `robson db migrate` on it)");
+            throw new StoreCopyException($"the target has no table {string.Join(", ", missing)}: both must be at this Robson's schema (run `robson db migrate` on it)", isInput: true);
         var sourceAudit = AuditChainVerifier.Verify(source.ReadAuditEvents(null));
         if (!sourceAudit.Intact)
             throw new StoreCopyException($"the source's audit chain is broken ({Describe(sourceAudit.FirstBreak!)}): nothing was copied");
 
         using var tx = target.BeginExclusiveAllTenants();
         if (tables.FirstOrDefault(t => target.CountRows(t) > 0) is { } used)
-            throw new StoreCopyException($"the target database is not empty (table {used} has rows): copy only into an empty database");
+            throw new StoreCopyException($"the target database is not empty (table {used} has rows): copy only into an empty database", isInput: true);
 
         var counts = new List<(string, long)>();
         foreach (var table in tables)
@@ -54,4 +54,9 @@ public static class StoreCopier
 }
 
 /// <summary>A copy that was refused or rolled back; the message says why, and that the target was left as it was.</summary>
-public sealed class StoreCopyException(string message) : Exception(message);
+/// <see cref="IsInput"/>: the copy was refused for what it was given (a target that is not empty or lacks the schema), not
+/// because a check failed.
+public sealed class StoreCopyException(string message, bool isInput = false) : Exception(message)
+{
+    public bool IsInput => isInput;
+}

@@ -149,6 +149,10 @@ public sealed class PostgresStore : SqlStore
     /// <summary>Each identity continues above the largest copied value.</summary>
     protected override void AfterCopy(string table)
     {
+        // The copied chains start their witness here: each chain's head as it arrived (SQLite's witness is a file).
+        if (table == "audit_events")
+            Execute("INSERT INTO audit_heads (client_id, position, hash) " +
+                    "SELECT DISTINCT ON (client_id) client_id, position, hash FROM audit_events ORDER BY client_id, position DESC");
         foreach (var column in Query("SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() " +
                                      "AND table_name = @t AND is_identity = 'YES'", r => r.GetString(0), ("@t", table)))
             Scalar($"SELECT setval(pg_get_serial_sequence(@t, @col), COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 0) + 1, false)",

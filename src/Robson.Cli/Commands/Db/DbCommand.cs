@@ -3,7 +3,7 @@ using Robson.Cli.Rendering;
 
 namespace Robson.Cli.Commands.Db;
 
-/// <summary><c>robson db status|migrate</c>: which store this Robson uses and how far its schema is.</summary>
+/// <summary><c>robson db status|migrate|copy</c>: which store this Robson uses and how far its schema is.</summary>
 public static class DbCommand
 {
     public static Command Build(CliContext context)
@@ -16,6 +16,7 @@ public static class DbCommand
             "a superuser: row-level security keeps each command inside the tenant of its --client-id, and superusers bypass it.");
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Migrate(context));
+        command.Subcommands.Add(DbCopyCommand.Build(context));
         return command;
     }
 

@@ -11,7 +11,12 @@ public sealed record DbStatusJson(
 
 public sealed record DbMigrateJson(string Engine, string Location, int FromVersion, int ToVersion, List<DbMigrationJson> Applied);
 
+public sealed record DbCopiedTableJson(string Table, long Rows);
+
+public sealed record DbCopyJson(string Source, string Target, int MigrationsApplied, long Rows, int Chains, long Events, List<DbCopiedTableJson> Tables);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(DbStatusJson))]
 [JsonSerializable(typeof(DbMigrateJson))]
+[JsonSerializable(typeof(DbCopyJson))]
 public sealed partial class DbJsonContext : JsonSerializerContext;
