@@ -164,8 +164,11 @@ internal static class Schema
         """,
     ];
 
-    /// <summary>The migration that creates positions and realised_pnl_days; Migrate backfills them from the stored fills right after it.</summary>
-    public const int PositionsVersion = 11;
+    /// <summary>
+    /// The version whose migration creates positions and realised_pnl_days (11); Migrate backfills them from the stored
+    /// fills right after it. Found by content, so migrations merged in around it keep it right.
+    /// </summary>
+    public static readonly int PositionsVersion = Array.FindIndex(Migrations, m => m.Contains("CREATE TABLE positions (", StringComparison.Ordinal)) + 1;
 
     public static int CurrentVersion => Migrations.Length;
 }
