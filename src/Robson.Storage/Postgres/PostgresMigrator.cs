@@ -50,31 +50,34 @@ internal static class PostgresMigrator
     }
 
     /// <summary>
-    /// Applies every pending migration in one transaction, holding the migration advisory lock so two instances never
-    /// migrate at once (the second waits, then finds nothing left to do). A database newer than this Robson is refused.
+    /// Applies every pending migration in one transaction that holds the migration lock (two instances never migrate at
+    /// once: the second waits, then finds nothing left to do) and every tenant's lock (no command writes meanwhile), and
+    /// sees every tenant's rows, as a migration that moves data must. A database newer than this Robson is refused.
     /// </summary>
     public static MigrationOutcome Migrate(PostgresUrl url)
     {
         using var store = PostgresStore.Connect(url);
-        var connection = store.Connection;
-        using var transaction = connection.BeginTransaction();
-        Run(connection, transaction, AdvisoryKeys.Migration);
-        var before = Status(url, connection, transaction);
-        if (before.IsNewerThanKnown)
-            throw new StoreUnavailableException(
-                $"the database {url.Redacted} was written by a newer Robson (schema {before.AppliedVersion} > {before.KnownVersion})");
-        Run(connection, transaction, PostgresSchema.VersionTable);
-        foreach (var migration in PostgresSchema.Migrations.Where(m => m.Version > before.AppliedVersion))
+        return store.Migrating(transaction =>
         {
-            Run(connection, transaction, migration.Sql);
-            using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@v, @n)", connection, transaction);
-            record.Parameters.Add(new NpgsqlParameter<int>("v", migration.Version));
-            record.Parameters.Add(new NpgsqlParameter<string>("n", migration.Name));
-            record.ExecuteNonQuery();
-        }
-        var after = Status(url, connection, transaction);
-        transaction.Commit();
-        return new MigrationOutcome(before, after, before.Pending);
+            var connection = store.Connection;
+            Run(connection, transaction, AdvisoryKeys.Migration);
+            Run(connection, transaction, $"SELECT set_config('robson.tenant', '{TenantScope.All}', true)");
+            var before = Status(url, connection, transaction);
+            if (before.IsNewerThanKnown)
+                throw new StoreUnavailableException(
+                    $"the database {url.Redacted} was written by a newer Robson (schema {before.AppliedVersion} > {before.KnownVersion})");
+            Run(connection, transaction, PostgresSchema.VersionTable);
+            foreach (var migration in PostgresSchema.Migrations.Where(m => m.Version > before.AppliedVersion))
+            {
+                Run(connection, transaction, migration.Sql);
+                migration.Then?.Invoke(store);
+                using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@v, @n)", connection, transaction);
+                record.Parameters.Add(new NpgsqlParameter<int>("v", migration.Version));
+                record.Parameters.Add(new NpgsqlParameter<string>("n", migration.Name));
+                record.ExecuteNonQuery();
+            }
+            return new MigrationOutcome(before, Status(url, connection, transaction), before.Pending);
+        });
     }
 
     private static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)

@@ -29,5 +29,8 @@ internal static class PostgresSchema
         """;
 }
 
-/// <summary>One step of the schema: its version, what it does in a line, and its SQL (run in the migration's transaction).</summary>
-public sealed record PostgresMigration(int Version, string Name, string Sql);
+/// <summary>
+/// One step of the schema: its version, what it does in a line, its SQL and, when data must be computed in code (a
+/// backfill), a step run right after the SQL through the store, in the same transaction and seeing every tenant.
+/// </summary>
+public sealed record PostgresMigration(int Version, string Name, string Sql, Action<PostgresStore>? Then = null);

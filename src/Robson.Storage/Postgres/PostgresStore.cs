@@ -160,4 +160,13 @@ public sealed class PostgresStore : SqlStore
     }
 
     internal NpgsqlConnection Connection => _connection;
+
+    /// <summary>Runs a migration in this store's transaction for every tenant, so a code step (<see cref="PostgresMigration.Then"/>) writes in it too.</summary>
+    internal T Migrating<T>(Func<NpgsqlTransaction, T> migrate)
+    {
+        using var scope = BeginExclusiveAllTenants();
+        var result = migrate((NpgsqlTransaction)CurrentTransaction!);
+        scope.Commit();
+        return result;
+    }
 }

@@ -23,6 +23,9 @@ public abstract partial class SqlStore : IRobsonStore
 
     protected SqlStore(DbConnection connection) => _connection = connection;
 
+    /// <summary>The open write transaction, if any (an engine's own steps, such as its migrations, join it).</summary>
+    protected DbTransaction? CurrentTransaction => _transaction;
+
     /// <summary>
     /// Starts a transaction holding the write lock of <paramref name="tenant"/>, or of every tenant when null,
     /// waiting for it if another process holds it.
