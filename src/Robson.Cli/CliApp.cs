@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Robson.Cli.Commands.Audit;
 using Robson.Cli.Commands.Execute;
 using Robson.Cli.Commands.Paper;
@@ -8,7 +7,7 @@ using Robson.Cli.Commands.Report;
 using Robson.Cli.Commands.Strategy;
 using Robson.Cli.Commands.TradingState;
 using Robson.Cli.Commands.Validate;
-using Robson.Storage.Sqlite;
+using Robson.Storage.Sql;
 
 namespace Robson.Cli;
 
@@ -47,7 +46,7 @@ public static class CliApp
             io.Err.WriteLine($"robson: venue unavailable: {e.Message}");
             return ExitCodes.BlockedOrFailed;
         }
-        catch (SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             io.Err.WriteLine($"robson: database error: {e.Message.Split('\n')[0]}");
             return ExitCodes.BlockedOrFailed;

@@ -26,7 +26,7 @@ public static class OrderOutcomes
             ExecutedQuantity = answer.Fills.Count > 0 ? answer.ExecutedQuantity : order.ExecutedQuantity,
             ExecutedNotional = answer.Fills.Count > 0 ? answer.ExecutedNotional : order.ExecutedNotional,
         };
-        store.UpdateOrder(updated);
+        store.UpdateOrder(updated, now);
         var recorded = 0;
         for (var i = 0; i < answer.Fills.Count; i++)
         {

@@ -9,7 +9,8 @@ public interface IExecutionStore
 {
     void InsertExecution(ExecutionResult execution);
     void InsertOrder(OrderRecord order);
-    void UpdateOrder(OrderRecord order);
+    /// <summary>Records the order's new status and what traded; <paramref name="at"/> is its updated_at (the caller's clock).</summary>
+    void UpdateOrder(OrderRecord order, DateTimeOffset at);
 
     /// <summary>True once any LIVE order of the plan was recorded (and so may have reached a venue).</summary>
     bool PlanHasLiveOrders(ClientId clientId, string planId);

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Robson.Core.Ports;
+using Robson.Core.Domain;
+using Robson.Storage.Sql;
 
 namespace Robson.Storage.Sqlite;
 
@@ -7,15 +9,14 @@ namespace Robson.Storage.Sqlite;
 /// The embedded store: one SQLite connection per process, WAL journal, writers serialised by
 /// BEGIN IMMEDIATE (with a busy timeout) so concurrent processes queue instead of racing.
 /// </summary>
-public sealed partial class SqliteStore : IRobsonStore
+public sealed class SqliteStore : SqlStore
 {
     public const string FileName = "robson.db";
     private const int BusyTimeoutMs = 30_000;
 
     private readonly SqliteConnection _connection;
-    private SqliteTransaction? _transaction;
 
-    private SqliteStore(SqliteConnection connection) => _connection = connection;
+    private SqliteStore(SqliteConnection connection) : base(connection) => _connection = connection;
 
     /// <summary>
     /// Opens ROBSON_HOME's database. With <paramref name="createIfMissing"/> false and no database yet, an
@@ -73,99 +74,16 @@ public sealed partial class SqliteStore : IRobsonStore
 
         // Only a new or older database is written to here; an up-to-date one is left untouched.
         Execute("PRAGMA journal_mode = WAL");
-        using var tx = BeginWrite();
+        using var tx = BeginExclusiveAllTenants();
         for (var v = version; v < Schema.CurrentVersion; v++)
             Execute(Schema.Migrations[v]);
         Execute($"PRAGMA user_version = {Schema.CurrentVersion}");
         tx.Commit();
     }
 
-    /// <summary>SQLite has one writer: a tenant's lock is the whole database's (BEGIN IMMEDIATE), so it serves both.</summary>
-    public ITransactionScope BeginExclusive(Core.Domain.ClientId tenant) => BeginWrite();
-
-    public ITransactionScope BeginExclusiveAllTenants() => BeginWrite();
-
-    private ITransactionScope BeginWrite()
-    {
-        if (_transaction is not null)
-            return new JoinedScope();
-        _transaction = _connection.BeginTransaction(deferred: false);
-        return new Scope(this);
-    }
-
-    public void Dispose()
-    {
-        _transaction?.Dispose();
-        _connection.Dispose();
-    }
-
-    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = _transaction;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    internal int Execute(string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    internal object? Scalar(string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        return command.ExecuteScalar();
-    }
-
-    internal List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(map(reader));
-        return rows;
-    }
-
-    private sealed class Scope(SqliteStore store) : ITransactionScope
-    {
-        private bool _done;
-
-        public void Commit()
-        {
-            store._transaction!.Commit();
-            Finish();
-        }
-
-        public void Dispose()
-        {
-            if (_done) return;
-            store._transaction?.Rollback();
-            Finish();
-        }
-
-        private void Finish()
-        {
-            store._transaction?.Dispose();
-            store._transaction = null;
-            _done = true;
-        }
-    }
-
-    /// <summary>A scope inside an open transaction: the outer scope commits or rolls back.</summary>
-    private sealed class JoinedScope : ITransactionScope
-    {
-        public void Commit() { }
-        public void Dispose() { }
-    }
-}
-
-internal static class ReaderExtensions
-{
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-    public static long? NullableInt64(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+    /// <summary>
+    /// SQLite has one writer: a tenant's lock is the whole database's (BEGIN IMMEDIATE, waiting up to the busy
+    /// timeout), so it serves one tenant and every tenant alike, and a joined scope already holds it.
+    /// </summary>
+    protected override DbTransaction BeginLocked(ClientId? tenant) => _connection.BeginTransaction(deferred: false);
 }

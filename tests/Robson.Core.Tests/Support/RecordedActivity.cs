@@ -24,7 +24,7 @@ internal sealed class RecordedActivity : IExecutionStore
 
     public void InsertExecution(ExecutionResult execution) => throw new NotSupportedException();
     public void InsertOrder(OrderRecord order) => throw new NotSupportedException();
-    public void UpdateOrder(OrderRecord order) => throw new NotSupportedException();
+    public void UpdateOrder(OrderRecord order, DateTimeOffset at) => throw new NotSupportedException();
     public bool PlanHasLiveOrders(ClientId clientId, string planId) => throw new NotSupportedException();
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => throw new NotSupportedException();
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit) => throw new NotSupportedException();

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Robson.Core.Domain;
 using Robson.Core.Strategies;
 
-namespace Robson.Storage.Sqlite;
+namespace Robson.Storage.Sql;
 
 /// <summary>
 /// A strategy's settings as the JSON of <c>strategies.settings_json</c>: one key per declared setting

@@ -5,7 +5,7 @@ using Robson.Core.Guards;
 using Robson.Core.Plans;
 using Robson.Core.Validation;
 
-namespace Robson.Storage.Sqlite;
+namespace Robson.Storage.Sql;
 
 internal sealed record StoredLeg(string Symbol, string Side, string Type, string Quantity, string? LimitPrice, string? StopLoss, string? CancelsOrder = null,
     string? TakeProfit = null, string? TimeInForce = null);

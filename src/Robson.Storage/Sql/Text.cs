@@ -1,7 +1,7 @@
 using System.Globalization;
 using Robson.Core.Domain;
 
-namespace Robson.Storage.Sqlite;
+namespace Robson.Storage.Sql;
 
 /// <summary>How values are written to TEXT columns: canonical decimals and sortable UTC timestamps.</summary>
 internal static class Text

@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Robson.Core.Audit;
 using Robson.Core.Domain;
 
-namespace Robson.Storage.Sqlite;
+namespace Robson.Storage.Sql;
 
-public sealed partial class SqliteStore
+public abstract partial class SqlStore
 {
     private const string AuditColumns =
         "seq, id, client_id, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash, position";
@@ -12,20 +12,21 @@ public sealed partial class SqliteStore
     /// <summary>Appends inside the caller's transaction (or its own), chained to the last hash of the tenant's chain.</summary>
     public AuditRecord Append(AuditEntry entry)
     {
-        using var tx = BeginWrite();
+        // The chain of a tenant (or of tenant-less events) grows under that tenant's lock, so two appends never take one position.
+        using var tx = entry.ClientId is { } tenant ? BeginExclusive(tenant) : BeginExclusiveAllTenants();
         var sequence = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events"), System.Globalization.CultureInfo.InvariantCulture);
-        var last = Query("SELECT position, hash FROM audit_events WHERE client_id IS $c ORDER BY position DESC LIMIT 1",
-            r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("$c", entry.ClientId?.Value)).FirstOrDefault();
+        var last = Query("SELECT position, hash FROM audit_events WHERE client_id IS NOT DISTINCT FROM @c ORDER BY position DESC LIMIT 1",
+            r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("@c", entry.ClientId?.Value)).FirstOrDefault();
         var position = last.Position + 1;
         var previous = last.Hash ?? AuditHasher.Genesis;
         var id = $"evt-{sequence:D8}";
         var hash = AuditHasher.Hash(previous, AuditHasher.Canonical(position, id, entry));
         Execute("INSERT INTO audit_events (seq, id, client_id, position, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash) " +
-                "VALUES ($seq, $id, $c, $pos, $k, $r, $p, $ph, $t, $a, $h, $cmd, $v, $d, $prev, $hash)",
-            ("$seq", sequence), ("$id", id), ("$c", entry.ClientId?.Value), ("$pos", position), ("$k", entry.Kind), ("$r", entry.Result), ("$p", entry.PlanId),
-            ("$ph", entry.PlanHash), ("$t", Text.Time(entry.OccurredAt)), ("$a", entry.Actor.User), ("$h", entry.Actor.Host),
-            ("$cmd", entry.Actor.Command), ("$v", entry.Actor.RobsonVersion), ("$d", StoredJson.Details(entry.Details)),
-            ("$prev", previous), ("$hash", hash));
+                "VALUES (@seq, @id, @c, @pos, @k, @r, @p, @ph, @t, @a, @h, @cmd, @v, @d, @prev, @hash)",
+            ("@seq", sequence), ("@id", id), ("@c", entry.ClientId?.Value), ("@pos", position), ("@k", entry.Kind), ("@r", entry.Result), ("@p", entry.PlanId),
+            ("@ph", entry.PlanHash), ("@t", Text.Time(entry.OccurredAt)), ("@a", entry.Actor.User), ("@h", entry.Actor.Host),
+            ("@cmd", entry.Actor.Command), ("@v", entry.Actor.RobsonVersion), ("@d", StoredJson.Details(entry.Details)),
+            ("@prev", previous), ("@hash", hash));
         tx.Commit();
         return new AuditRecord(sequence, id, position, entry, previous, hash);
     }
@@ -36,22 +37,22 @@ public sealed partial class SqliteStore
     public IReadOnlyList<AuditRecord> QueryAudit(AuditQuery query)
     {
         var where = new List<string>();
-        var parameters = new List<(string, object?)> { ("$n", query.Limit) };
-        if (query.ClientId is { } clientId) { where.Add("client_id = $c"); parameters.Add(("$c", clientId.Value)); }
-        if (query.Since is { } since) { where.Add("occurred_at >= $since"); parameters.Add(("$since", Text.Time(since))); }
-        if (query.PlanId is { } planId) { where.Add("plan_id = $p"); parameters.Add(("$p", planId)); }
+        var parameters = new List<(string, object?)> { ("@n", query.Limit) };
+        if (query.ClientId is { } clientId) { where.Add("client_id = @c"); parameters.Add(("@c", clientId.Value)); }
+        if (query.Since is { } since) { where.Add("occurred_at >= @since"); parameters.Add(("@since", Text.Time(since))); }
+        if (query.PlanId is { } planId) { where.Add("plan_id = @p"); parameters.Add(("@p", planId)); }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        return Query($"SELECT {AuditColumns} FROM audit_events {filter} ORDER BY seq DESC LIMIT $n", ReadAudit, [.. parameters]);
+        return Query($"SELECT {AuditColumns} FROM audit_events {filter} ORDER BY seq DESC LIMIT @n", ReadAudit, [.. parameters]);
     }
 
     public AuditRecord? FindAuditEvent(string eventId) =>
-        Query($"SELECT {AuditColumns} FROM audit_events WHERE id = $id", ReadAudit, ("$id", eventId)).FirstOrDefault();
+        Query($"SELECT {AuditColumns} FROM audit_events WHERE id = @id", ReadAudit, ("@id", eventId)).FirstOrDefault();
 
     public IReadOnlyList<AuditRecord> ReadAuditEvents(ClientId? clientId) => clientId is { } c
-        ? Query($"SELECT {AuditColumns} FROM audit_events WHERE client_id = $c ORDER BY seq", ReadAuditAsStored, ("$c", c.Value))
+        ? Query($"SELECT {AuditColumns} FROM audit_events WHERE client_id = @c ORDER BY seq", ReadAuditAsStored, ("@c", c.Value))
         : Query($"SELECT {AuditColumns} FROM audit_events ORDER BY seq", ReadAuditAsStored);
 
-    private static AuditRecord ReadAudit(SqliteDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetInt64(15),
+    private static AuditRecord ReadAudit(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetInt64(15),
         new AuditEntry(r.IsDBNull(2) ? null : ClientId.From(r.GetInt64(2)), r.GetString(3), r.GetString(4), r.NullableString(5), r.NullableString(6),
             StoredJson.ParseDetails(r.GetString(12)), new AuditActor(r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)),
             Text.ParseTime(r.GetString(7))),
@@ -61,7 +62,7 @@ public sealed partial class SqliteStore
     /// For verification: a row someone damaged (unreadable details or time) still comes back, with a marker in place of
     /// the damaged part, so its hash no longer matches and the verifier names its position instead of stopping.
     /// </summary>
-    private static AuditRecord ReadAuditAsStored(SqliteDataReader r)
+    private static AuditRecord ReadAuditAsStored(DbDataReader r)
     {
         IReadOnlyDictionary<string, string> details;
         try { details = StoredJson.ParseDetails(r.GetString(12)) ?? throw new System.Text.Json.JsonException("null details"); }
