@@ -27,7 +27,7 @@ public abstract class OrderStoreContract(TestDatabase database) : StoreContract(
         Store.InsertOrder(Order("c-1", Noon));
 
         Store.UpdateOrder(Order("c-1", Noon, status: OrderStatus.PartiallyFilled) with
-            { ExecutedQuantity = D("0.0001"), ExecutedNotional = D("5.6123456789"), VenueOrderId = "v-1" });
+            { ExecutedQuantity = D("0.0001"), ExecutedNotional = D("5.6123456789"), VenueOrderId = "v-1" }, Noon.AddSeconds(3));
 
         var found = Store.FindOrder(Tenant, "c-1")!;
         Assert.Equal((OrderStatus.PartiallyFilled, D("0.0001"), D("5.6123456789"), "v-1"),
@@ -36,7 +36,7 @@ public abstract class OrderStoreContract(TestDatabase database) : StoreContract(
 
     [Fact]
     public void UpdateOrder_OfAnOrderNeverRecorded_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => Store.UpdateOrder(Order("ghost", Noon)));
+        Assert.Throws<InvalidOperationException>(() => Store.UpdateOrder(Order("ghost", Noon), Noon));
 
     [Fact]
     public void ChangeOrderStatus_FromTheExpectedStatus_Succeeds_AndStampsTheSentTime()

@@ -77,7 +77,7 @@ public abstract class TenantIsolationContract(TestDatabase database) : StoreCont
         StoreOneOfEverythingForTheOtherTenant();
 
         Assert.False(Store.ChangeOrderStatus(Tenant, "their-pending", OrderStatus.Pending, OrderStatus.Sent, Noon));
-        Assert.Throws<InvalidOperationException>(() => Store.UpdateOrder(Order("their-pending", Noon, status: OrderStatus.Canceled)));
+        Assert.Throws<InvalidOperationException>(() => Store.UpdateOrder(Order("their-pending", Noon, status: OrderStatus.Canceled), Noon));
 
         Assert.Equal(OrderStatus.Pending, Store.FindOrder(OtherTenant, "their-pending")!.Status);
     }
