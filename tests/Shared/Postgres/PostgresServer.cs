@@ -55,7 +55,8 @@ public sealed class PostgresServer : IDisposable
         using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            // FILE_COPY: a plain copy of the (small) template, about twice as fast here as the default WAL_LOG strategy.
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name} STRATEGY FILE_COPY", connection);
             command.ExecuteNonQuery();
         }
         return $"postgresql://{User}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{name}";
