@@ -36,4 +36,24 @@ public sealed class PostgresServerTests
 
         Assert.Equal("127.0.0.1", command.ExecuteScalar());
     }
+
+    [Fact]
+    public void CreateDatabase_FromATemplate_StartsWithWhatTheTemplateWasGiven()
+    {
+        var template = PostgresServer.Shared.CreateTemplate(url => Sql(url, "CREATE TABLE seeded (id INT); INSERT INTO seeded VALUES (7)"));
+
+        var copy = PostgresServer.Shared.CreateDatabase(template);
+        Sql(copy, "INSERT INTO seeded VALUES (8)");
+
+        Assert.Equal(2L, Sql(copy, "SELECT COUNT(*) FROM seeded"));
+        Assert.Equal(1L, Sql(PostgresServer.Shared.CreateDatabase(template), "SELECT COUNT(*) FROM seeded"));
+    }
+
+    private static object? Sql(string url, string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString(PostgresServer.DatabaseOf(url)));
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar();
+    }
 }

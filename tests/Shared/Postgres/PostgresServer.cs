@@ -46,20 +46,42 @@ public sealed class PostgresServer : IDisposable
     public string User { get; }
 
     /// <summary>
-    /// Creates an empty database and returns its URL, <c>postgresql://USER@127.0.0.1:PORT/robson_test_N</c>: what
-    /// <c>ROBSON_DATABASE_URL</c> takes.
+    /// Creates a database and returns its URL, <c>postgresql://USER@127.0.0.1:PORT/robson_test_N</c>: what
+    /// <c>ROBSON_DATABASE_URL</c> takes. Empty, or a copy of <paramref name="template"/> (from <see cref="CreateTemplate"/>).
     /// </summary>
-    public string CreateDatabase()
+    public string CreateDatabase(string? template = null)
     {
-        var name = "robson_test_" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture);
-        using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
-        {
-            connection.Open();
-            // FILE_COPY: a plain copy of the (small) template, about twice as fast here as the default WAL_LOG strategy.
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name} STRATEGY FILE_COPY", connection);
-            command.ExecuteNonQuery();
-        }
-        return $"postgresql://{User}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{name}";
+        var name = NextName("robson_test_");
+        // FILE_COPY: a plain copy of the (small) template, about twice as fast here as the default WAL_LOG strategy.
+        Execute($"CREATE DATABASE {name} TEMPLATE {template ?? "template1"} STRATEGY FILE_COPY");
+        return UrlOf(name);
+    }
+
+    /// <summary>
+    /// Creates a database, lets <paramref name="prepare"/> fill it through its URL (e.g. migrate a schema once per run),
+    /// then closes it to connections so that <see cref="CreateDatabase"/> can copy it in a tenth of a second. Returns its name.
+    /// </summary>
+    public string CreateTemplate(Action<string> prepare)
+    {
+        var name = NextName("robson_template_");
+        Execute($"CREATE DATABASE {name} STRATEGY FILE_COPY");
+        prepare(UrlOf(name));
+        // A database being copied may have no session open on it: end any left behind and let none in again.
+        Execute($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true");
+        Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        return name;
+    }
+
+    private static string NextName(string prefix) => prefix + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture);
+
+    private string UrlOf(string database) => $"postgresql://{User}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{database}";
+
+    private void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>An Npgsql connection string for one database of this server (no pooling: tests open few connections each).</summary>
