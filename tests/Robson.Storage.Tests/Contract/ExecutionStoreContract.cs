@@ -1,0 +1,139 @@
+using Robson.Core.Domain;
+using Robson.Core.Execution;
+using Robson.Core.Reporting;
+using Robson.Storage.Tests.Support;
+using static Robson.Storage.Tests.Support.Samples;
+
+namespace Robson.Storage.Tests.Contract;
+
+/// <summary>
+/// Executions and the figures the daily limits and reports read from them: which orders belong to which UTC day and which
+/// books (paper never mixes with real venues), and which fills count up to a day.
+/// </summary>
+public abstract class ExecutionStoreContract(TestDatabase database) : StoreContract(database)
+{
+    private static readonly DateTimeOffset DayStart = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void FindExecution_ReturnsGuardsActionsAndErrorAsStored()
+    {
+        var execution = Execution("exec-1", "plan-1", Noon, status: ExecutionStatus.Blocked);
+        Store.InsertExecution(execution);
+
+        var found = Store.FindExecution(Tenant, "exec-1")!;
+
+        Assert.Equal((execution.PlanId, execution.PlanHash, execution.Venue, execution.Mode, execution.Status, execution.Error, execution.ExecutedAt),
+            (found.PlanId, found.PlanHash, found.Venue, found.Mode, found.Status, found.Error, found.ExecutedAt));
+        Assert.Equal(execution.Guards.Select(g => (g.Name, g.Passed, g.Message, g.BlocksLive, g.Code)),
+            found.Guards.Select(g => (g.Name, g.Passed, g.Message, g.BlocksLive, g.Code)));
+        Assert.Equal(execution.Guards[1].Details, found.Guards[1].Details);
+        var action = Assert.Single(found.Actions);
+        Assert.Equal((ExecutionAction.Real, "BUY 0.001 BTCUSDT", "FILLED"), (action.Type, action.Description, action.Result));
+        Assert.Equal(execution.Actions[0].Details, action.Details);
+    }
+
+    [Fact]
+    public void ListExecutions_NewestFirst_UpToTheLimit_AndPerPlan()
+    {
+        Store.InsertExecution(Execution("exec-1", "plan-1", Noon.AddMinutes(1)));
+        Store.InsertExecution(Execution("exec-2", "plan-2", Noon.AddMinutes(3)));
+        Store.InsertExecution(Execution("exec-3", "plan-1", Noon.AddMinutes(2)));
+
+        Assert.Equal(["exec-2", "exec-3"], Store.ListExecutions(Tenant, 2).Select(e => e.ExecutionId));
+        Assert.Equal(["exec-3", "exec-1"], Store.ListExecutions(Tenant, "plan-1", 10).Select(e => e.ExecutionId));
+    }
+
+    [Fact]
+    public void LiveOrdersOn_CountsTheWholeUtcDay_AndNothingOfTheDaysAround()
+    {
+        Store.InsertOrder(Order("before", DayStart.AddTicks(-1)));
+        Store.InsertOrder(Order("first", DayStart));
+        Store.InsertOrder(Order("last", DayStart.AddDays(1).AddTicks(-1)));
+        Store.InsertOrder(Order("after", DayStart.AddDays(1)));
+
+        Assert.Equal(["first", "last"], Store.LiveOrdersOn(Tenant, Day, VenueScope.Paper).Select(o => o.ClientOrderId));
+    }
+
+    [Fact]
+    public void LiveOrdersOn_KeepsPaperAndRealVenuesApart()
+    {
+        Store.InsertOrder(Order("on-paper", Noon, venue: Paper));
+        Store.InsertOrder(Order("on-binance", Noon.AddSeconds(1), venue: Binance));
+        Store.InsertOrder(Order("on-testnet", Noon.AddSeconds(2), venue: "binance-testnet"));
+
+        Assert.Equal(["on-paper"], Store.LiveOrdersOn(Tenant, Day, VenueScope.Paper).Select(o => o.ClientOrderId));
+        Assert.Equal(["on-binance", "on-testnet"], Store.LiveOrdersOn(Tenant, Day, VenueScope.RealVenues).Select(o => o.ClientOrderId));
+        Assert.Equal(3, Store.LiveOrdersOn(Tenant, Day, VenueScope.AllVenues).Count);
+    }
+
+    [Fact]
+    public void LiveFillsThrough_EveryFillUpToTheEndOfTheDay_OldestFirst_InScope()
+    {
+        Store.InsertOrder(Order("o-paper", DayStart.AddDays(-3)));
+        Store.InsertOrder(Order("o-real", DayStart.AddDays(-3), venue: Binance));
+        Store.RecordFill(Fill("o-paper", DayStart.AddDays(1).AddTicks(-1)), "t3");
+        Store.RecordFill(Fill("o-paper", DayStart.AddDays(-2), price: "1.5"), "t1");
+        Store.RecordFill(Fill("o-paper", DayStart.AddDays(1)), "t4");
+        Store.RecordFill(Fill("o-real", Noon, venue: Binance), "t5");
+
+        var fills = Store.LiveFillsThrough(Tenant, Day, VenueScope.Paper);
+
+        Assert.Equal([DayStart.AddDays(-2), DayStart.AddDays(1).AddTicks(-1)], fills.Select(f => f.FilledAt));
+        Assert.Equal(D("1.5"), fills[0].Price);
+        Assert.Equal([Binance], Store.LiveFillsThrough(Tenant, Day, VenueScope.RealVenues).Select(f => f.Venue));
+    }
+
+    [Fact]
+    public void OrdersAndFillsOfExecution_ByLegThenOldestFirst()
+    {
+        Store.InsertOrder(Order("leg-1", Noon, executionId: "exec-1", leg: 1));
+        Store.InsertOrder(Order("leg-0", Noon.AddSeconds(1), executionId: "exec-1", leg: 0));
+        Store.InsertOrder(Order("other", Noon, executionId: "exec-2"));
+        Store.RecordFill(Fill("leg-0", Noon.AddSeconds(5)), "t2");
+        Store.RecordFill(Fill("leg-1", Noon.AddSeconds(4)), "t1");
+        Store.RecordFill(Fill("other", Noon.AddSeconds(3)), "t0");
+
+        Assert.Equal(["leg-0", "leg-1"], Store.OrdersOfExecution(Tenant, "exec-1").Select(o => o.ClientOrderId));
+        Assert.Equal(["leg-1", "leg-0"], Store.FillsOfExecution(Tenant, "exec-1").Select(f => f.ClientOrderId));
+    }
+
+    [Fact]
+    public void PlanHasLiveOrders_OnceAnyOrderOfThePlanIsRecorded()
+    {
+        Assert.False(Store.PlanHasLiveOrders(Tenant, "plan-1"));
+
+        Store.InsertOrder(Order("o-1", Noon, planId: "plan-1", status: OrderStatus.Rejected));
+
+        Assert.True(Store.PlanHasLiveOrders(Tenant, "plan-1"));
+        Assert.False(Store.PlanHasLiveOrders(Tenant, "plan-2"));
+    }
+
+    [Fact]
+    public void ReportFigures_CoverWholeDaysFromAndToInclusive()
+    {
+        Store.InsertExecution(Execution("before", "p", DayStart.AddTicks(-1)));
+        Store.InsertExecution(Execution("first", "p", DayStart, mode: ExecutionMode.DryRun));
+        Store.InsertExecution(Execution("last", "p", DayStart.AddDays(2).AddTicks(-1)));
+        Store.InsertExecution(Execution("after", "p", DayStart.AddDays(2)));
+        Store.InsertOrder(Order("o-1", DayStart.AddDays(1), venue: Binance));
+        Store.InsertOrder(Order("o-2", DayStart.AddDays(2), venue: Paper));
+
+        Assert.Equal(["first", "last"], Store.ExecutionsBetween(Tenant, Day, Day.AddDays(1)).Select(e => e.ExecutionId));
+        Assert.Equal(["o-1"], Store.LiveOrdersBetween(Tenant, Day, Day.AddDays(1)).Select(o => o.ClientOrderId));
+        Assert.Equal([Binance, Paper], Store.VenuesWithOrders(Tenant));
+    }
+
+    [Fact]
+    public void ValidationsBetween_TalliesByResult_AndByThePlansVenue()
+    {
+        Store.InsertPlan(Plan("pl-paper", venue: Paper));
+        Store.InsertPlan(Plan("pl-real", venue: Binance));
+        Store.InsertValidation(Validation("v1", "pl-paper", Noon, ValidationStatus.Pass));
+        Store.InsertValidation(Validation("v2", "pl-paper", Noon.AddMinutes(1), ValidationStatus.Fail));
+        Store.InsertValidation(Validation("v3", "pl-real", Noon.AddMinutes(2), ValidationStatus.Warning));
+        Store.InsertValidation(Validation("v4", "pl-real", DayStart.AddDays(1), ValidationStatus.Pass));
+
+        Assert.Equal(new ValidationTally(1, 1, 1), Store.ValidationsBetween(Tenant, Day, Day, null));
+        Assert.Equal(new ValidationTally(1, 0, 1), Store.ValidationsBetween(Tenant, Day, Day, Paper));
+    }
+}
