@@ -67,7 +67,7 @@ public abstract class ExecutionStoreContract(TestDatabase database) : StoreContr
     }
 
     [Fact]
-    public void LiveFillsThrough_EveryFillUpToTheEndOfTheDay_OldestFirst_InScope()
+    public void LiveFillsBetween_TheFillsOfThoseUtcDays_OnEveryVenue_OldestFirst()
     {
         Store.InsertOrder(Order("o-paper", DayStart.AddDays(-3)));
         Store.InsertOrder(Order("o-real", DayStart.AddDays(-3), venue: Binance));
@@ -76,11 +76,30 @@ public abstract class ExecutionStoreContract(TestDatabase database) : StoreContr
         Store.RecordFill(Fill("o-paper", DayStart.AddDays(1)), "t4");
         Store.RecordFill(Fill("o-real", Noon, venue: Binance), "t5");
 
-        var fills = Store.LiveFillsThrough(Tenant, Day, VenueScope.Paper);
+        var fills = Store.LiveFillsBetween(Tenant, Day.AddDays(-2), Day);
 
-        Assert.Equal([DayStart.AddDays(-2), DayStart.AddDays(1).AddTicks(-1)], fills.Select(f => f.FilledAt));
+        Assert.Equal([DayStart.AddDays(-2), Noon, DayStart.AddDays(1).AddTicks(-1)], fills.Select(f => f.FilledAt));
         Assert.Equal(D("1.5"), fills[0].Price);
-        Assert.Equal([Binance], Store.LiveFillsThrough(Tenant, Day, VenueScope.RealVenues).Select(f => f.Venue));
+        Assert.Equal([Paper, Binance, Paper], fills.Select(f => f.Venue));
+    }
+
+    [Fact]
+    public void Positions_AndRealisedPnlByDay_AreKeptAsFillsAreRecorded_PerVenueBook()
+    {
+        Store.InsertOrder(Order("buy", DayStart));
+        Store.InsertOrder(Order("sell", DayStart, side: OrderSide.Sell));
+        Store.InsertOrder(Order("real-buy", DayStart, venue: Binance));
+        Store.RecordFill(new FillRecord(Tenant, "buy", Paper, Btc, OrderSide.Buy, D("100"), D("2"), D("0"), "USDT", D("1"), DayStart.AddHours(1)), "b1");
+        Store.RecordFill(new FillRecord(Tenant, "sell", Paper, Btc, OrderSide.Sell, D("130"), D("0.5"), D("0"), "USDT", D("0.25"), Noon), "s1");
+        Store.RecordFill(new FillRecord(Tenant, "real-buy", Binance, Btc, OrderSide.Buy, D("90"), D("1"), D("0"), "USDT", D("0"), Noon), "r1");
+
+        var paper = Assert.Single(Store.Positions(Tenant, Paper)).Position;
+        // Cost basis 201 for 2 (fee included); half a unit sold at 130 realises 65 - 50.25 - 0.25 fee.
+        Assert.Equal((D("1.5"), D("150.75"), D("14.5")), (paper.Quantity, paper.CostBasis, paper.RealisedPnl));
+        Assert.Equal(2, Store.Positions(Tenant, null).Count);
+        var day = Assert.Single(Store.RealisedBetween(Tenant, Day, Day, VenueScope.Paper));
+        Assert.Equal((Paper, D("14.5"), 1), (day.Venue, day.Pnl, day.Sales));
+        Assert.Empty(Store.RealisedBetween(Tenant, Day, Day, VenueScope.RealVenues));
     }
 
     [Fact]

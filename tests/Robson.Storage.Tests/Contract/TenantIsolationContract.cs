@@ -60,7 +60,9 @@ public abstract class TenantIsolationContract(TestDatabase database) : StoreCont
         Assert.False(Store.PlanHasLiveOrders(Tenant, "their-pl"));
         Assert.Empty(Store.LiveOrdersOn(Tenant, Day, VenueScope.AllVenues));
         Assert.Empty(Store.LiveOrdersBetween(Tenant, Day, Day));
-        Assert.Empty(Store.LiveFillsThrough(Tenant, Day, VenueScope.AllVenues));
+        Assert.Empty(Store.LiveFillsBetween(Tenant, Day, Day));
+        Assert.Empty(Store.RealisedBetween(Tenant, Day, Day, VenueScope.AllVenues));
+        Assert.Empty(Store.Positions(Tenant, null));
         Assert.Empty(Store.VenuesWithOrders(Tenant));
         Assert.Null(Store.FindOrder(Tenant, "their-pending"));
         Assert.Empty(Store.UnresolvedOrders(Tenant, null));
