@@ -72,6 +72,18 @@ public sealed class PostgresServer : IDisposable
         return name;
     }
 
+    /// <summary>
+    /// Creates an ordinary login role (no superuser, no BYPASSRLS: row-level security applies to it) and an empty database it
+    /// owns, and returns that database's URL as the role: how an operator sets Robson up on a shared server.
+    /// </summary>
+    public string CreateDatabaseOwnedBy(string role)
+    {
+        var name = NextName("robson_owned_");
+        Execute($"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS; END IF; END $$");
+        Execute($"CREATE DATABASE {name} OWNER {role} STRATEGY FILE_COPY");
+        return $"postgresql://{role}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{name}";
+    }
+
     private static string NextName(string prefix) => prefix + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture);
 
     private string UrlOf(string database) => $"postgresql://{User}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{database}";
