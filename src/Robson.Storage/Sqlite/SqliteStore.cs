@@ -90,6 +90,9 @@ public sealed partial class SqliteStore : SqlStore
         // Only a new or older database is written to here; an up-to-date one is left untouched.
         Execute("PRAGMA journal_mode = WAL");
         using var tx = BeginExclusiveAllTenants();
+        // Read again under the write lock: another process opening the same new database may have migrated it meanwhile.
+        version = Convert.ToInt32(Scalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version >= Schema.CurrentVersion) return;
         for (var v = version; v < Schema.CurrentVersion; v++)
         {
             Execute(Schema.Migrations[v]);

@@ -4,9 +4,6 @@ namespace Robson.Storage.Tests.Sqlite;
 
 // The store contract on the embedded SQLite store, one fresh ROBSON_HOME per test. One line per contract class, so they
 // share this file. TenantLockContract is not derived: SQLite has a single writer, so one tenant does wait for another.
-// ConcurrentOpenContract is not derived yet: SqliteStore.Migrate reads user_version before its write transaction, so
-// processes opening a new robson.db at once all apply migration 1 and all but one fail ("table strategies already exists").
-// Derive it with the fix (read the version again inside BEGIN IMMEDIATE).
 
 public sealed class SqlitePlanStoreTests() : PlanStoreContract(new SqliteTestDatabase());
 
@@ -33,3 +30,5 @@ public sealed class SqliteTenantIsolationTests() : TenantIsolationContract(new S
 public sealed class SqliteLimitsReservationTests() : LimitsReservationContract(new SqliteTestDatabase());
 
 public sealed class SqliteSchemaTests() : SchemaContract(new SqliteTestDatabase());
+
+public sealed class SqliteConcurrentOpenTests() : ConcurrentOpenContract(new SqliteTestDatabase());
