@@ -1,3 +1,4 @@
+using Robson.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using Robson.Core.Audit;
@@ -31,7 +32,9 @@ var guards = GuardPipeline.Default.Select(g => GuardResult.Pass(g.Name, "passed 
 var random = new Random(42);
 var clock = Stopwatch.StartNew();
 
-using var store = SqliteStore.Open(home, createIfMissing: true);
+// The store ROBSON_DATABASE_URL chooses, as robson would (SQLite in ROBSON_HOME when unset), bound to the tenant it seeds.
+using var store = StoreTarget.Choose(home, Environment.GetEnvironmentVariable(StoreTarget.DatabaseUrlVariable)).Open(createIfMissing: true);
+store.BindTenant(client);
 for (var done = 0; done < count;)
 {
     using var tx = store.BeginExclusive(client);
