@@ -20,7 +20,8 @@ internal static class DbCopyCommand
             "Copy this ROBSON_HOME's SQLite store into an empty PostgreSQL database, in one transaction: every table, row for\n" +
             "row (amounts, times and ids exactly as stored), then check the row counts and verify every audit chain on the\n" +
             "target before committing. A target without Robson's schema is migrated first; one holding any row is refused.\n" +
-            "The SQLite store is only read. Afterwards set ROBSON_DATABASE_URL to the target to use it.") { to, json };
+            "The SQLite store is not changed (an older one is first migrated, as by any command). Then set ROBSON_DATABASE_URL\n" +
+            "to the target to use it.") { to, json };
         command.SetAction(result =>
         {
             var source = StoreTarget.Choose(context.IO.RobsonHome, null);
