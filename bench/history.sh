@@ -13,6 +13,7 @@
 #             yet, it is seeded first and kept (seeding takes minutes; RUNS=0 only seeds)
 #   ROBSON_DATABASE_URL  a postgresql:// URL: run against PostgreSQL instead (databases robson_history_* are created on
 #             its server, owned by its user); with SEEDED_HOME the seeded one is filled by `robson db copy` from that SQLite home
+#   SEEDED_URL  PostgreSQL: a database seeded earlier (e.g. by a previous run's db copy), used as it is
 # Needs: dotnet, GNU coreutils; bash ≥ 5 (EPOCHREALTIME). Uses about 4.5 GB of disk for 1,000,000 executions on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,8 +72,12 @@ fi
 [ "$runs" -gt 0 ] || exit 0
 empty=$(store empty)
 setup_strategy "$empty"
-if [ -n "${SEEDED_HOME:-}" ] && [ "$engine" = postgres ]; then mkdir -p "$work/seeded"; seeded="ROBSON_HOME=$work/seeded ROBSON_DATABASE_URL=${ROBSON_DATABASE_URL%/*}/robson_history_seeded"; else seeded=$(store seeded); fi
-if [ -n "${SEEDED_HOME:-}" ] && [ "$engine" = sqlite ]; then
+if [ -n "${SEEDED_HOME:-}${SEEDED_URL:-}" ] && [ "$engine" = postgres ]; then
+  mkdir -p "$work/seeded"; seeded="ROBSON_HOME=$work/seeded ROBSON_DATABASE_URL=${SEEDED_URL:-${ROBSON_DATABASE_URL%/*}/robson_history_seeded}"
+else seeded=$(store seeded); fi
+if [ -n "${SEEDED_URL:-}" ]; then
+  echo "seeded store: $SEEDED_URL as it is" >&2
+elif [ -n "${SEEDED_HOME:-}" ] && [ "$engine" = sqlite ]; then
   cp "$SEEDED_HOME"/robson.db* "$work/seeded/"
   echo "seeded store copied from $SEEDED_HOME" >&2
 elif [ -n "${SEEDED_HOME:-}" ]; then

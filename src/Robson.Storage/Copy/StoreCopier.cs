@@ -46,6 +46,7 @@ public static class StoreCopier
         if (!copied.Intact)
             throw new StoreCopyException($"the copied audit chain does not verify ({Describe(copied.FirstBreak!)}): nothing was copied");
         tx.Commit();
+        target.Analyze();
         return new CopyReport(counts, copied.Chains.Count, copied.Events);
     }
 

@@ -18,8 +18,11 @@ public abstract partial class SqlStore
         // The chain of a tenant (or of tenant-less events) grows under that tenant's lock, so two appends never take one position.
         using var tx = entry.ClientId is { } tenant ? BeginExclusive(tenant) : BeginExclusiveAllTenants();
         var sequence = NextAuditSequence();
-        var last = Query("SELECT position, hash FROM audit_events WHERE client_id IS NOT DISTINCT FROM @c ORDER BY position DESC LIMIT 1",
-            r => (Position: r.GetInt64(0), Hash: r.GetString(1)), ("@c", entry.ClientId?.Value)).FirstOrDefault();
+        // `client_id = @c` or `IS NULL`, never `IS NOT DISTINCT FROM @c`: PostgreSQL cannot search an index with the latter,
+        // and reading every event of the table for each append would make every command slower as history grows.
+        var chain = entry.ClientId is null ? "client_id IS NULL" : "client_id = @c";
+        var last = Query($"SELECT position, hash FROM audit_events WHERE {chain} ORDER BY position DESC LIMIT 1",
+            r => (Position: r.GetInt64(0), Hash: r.GetString(1)), entry.ClientId is { } c ? [("@c", c.Value)] : []).FirstOrDefault();
         var position = last.Position + 1;
         var previous = last.Hash ?? AuditHasher.Genesis;
         var id = "evt-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));

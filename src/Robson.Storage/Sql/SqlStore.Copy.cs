@@ -67,6 +67,12 @@ public abstract partial class SqlStore
         Execute($"INSERT INTO {Quoted(table)} ({names}) {CopyInsertClause} VALUES {values}", parameters);
     }
 
+    /// <summary>
+    /// After the copy committed: an engine whose planner needs statistics gathers them now, so the first commands on a large
+    /// copy do not run on plans made for empty tables.
+    /// </summary>
+    public virtual void Analyze() { }
+
     /// <summary>Called once every table was written.</summary>
     public void FinishCopy()
     {
