@@ -29,6 +29,9 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
 
     public CliIO IO => io;
 
+    /// <summary>Where failures go: stderr, or one JSON error document on stdout under --json.</summary>
+    public ErrorReport Errors { get; init; } = new(io, false);
+
     /// <summary>
     /// The tenant the command names with --client-id: the store's session is bound to it, so the database itself refuses
     /// to show or change another tenant's rows (PostgreSQL row-level security). Null: the command names no tenant and

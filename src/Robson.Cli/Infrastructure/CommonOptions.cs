@@ -5,7 +5,13 @@ namespace Robson.Cli;
 /// <summary>Options shared by many commands, so they read and validate the same everywhere.</summary>
 public static class CommonOptions
 {
-    public static Option<string> ClientId() => new("--client-id") { Description = "Tenant id (positive integer). Required." };
+    public const string ClientIdName = "--client-id";
 
-    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document (snake_case) instead of the human report." };
+    /// <summary>The tenant of commands run without --client-id (a flag given wins).</summary>
+    public const string ClientIdVariable = "ROBSON_CLIENT_ID";
+
+    public static Option<string> ClientId() =>
+        new(ClientIdName) { Description = $"Tenant id (positive integer). Required, unless {ClientIdVariable} is set." };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document (snake_case) instead of the human report; errors too." };
 }

@@ -8,8 +8,20 @@ public static class Inputs
 {
     public static T Require<T>(Parsed<T> parsed) => parsed.Success ? parsed.Value : throw new UsageException(parsed.Error);
 
-    public static ClientId ClientId(ParseResult result, Option<string> option) =>
-        Require(Core.Domain.ClientId.Parse(result.GetValue(option)));
+    /// <summary>The tenant: --client-id, else ROBSON_CLIENT_ID (the option's default when the variable is set).</summary>
+    public static ClientId ClientId(ParseResult result, Option<string> option)
+    {
+        var text = result.GetValue(option);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new UsageException($"--client-id N is required (a positive integer), or set {CommonOptions.ClientIdVariable}", ErrorCodes.MissingArgument);
+        var parsed = Core.Domain.ClientId.Parse(text);
+        if (parsed.Success) return parsed.Value;
+        throw new UsageException(TenantFromEnvironment(result, option) ? $"{CommonOptions.ClientIdVariable} must be a positive integer, got '{text}'" : parsed.Error);
+    }
+
+    /// <summary>Whether the command's tenant came from ROBSON_CLIENT_ID rather than a --client-id on the command line.</summary>
+    public static bool TenantFromEnvironment(ParseResult result, Option<string> option) =>
+        result.GetResult(option) is null or { Implicit: true } && result.GetValue(option) is not null;
 
     public static decimal? OptionalPositive(ParseResult result, Option<string> option) =>
         result.GetValue(option) is { } text ? Require(Decimals.ParsePositive(text, option.Name)) : null;

@@ -27,11 +27,18 @@ public sealed record TenantBinding
     /// <summary>From the parsed command: its --client-id option, if it has one and it was given.</summary>
     public static TenantBinding From(ParseResult parsed)
     {
-        var option = parsed.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--client-id");
+        var option = ClientIdOption(parsed);
         if (option is null || parsed.GetValue(option) is not { } text)
             return AllTenants;
         return ClientId.Parse(text) is { Success: true } tenant ? new TenantBinding(tenant.Value, false) : NoTenant;
     }
+
+    /// <summary>The tenant text taken from ROBSON_CLIENT_ID, when the command has --client-id and it was left out.</summary>
+    public static string? FromEnvironment(ParseResult parsed) =>
+        ClientIdOption(parsed) is { } option && Inputs.TenantFromEnvironment(parsed, option) ? parsed.GetValue(option) : null;
+
+    private static Option<string>? ClientIdOption(ParseResult parsed) =>
+        parsed.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == CommonOptions.ClientIdName);
 
     public void Bind(SqlStore store)
     {

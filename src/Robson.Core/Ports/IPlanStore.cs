@@ -9,4 +9,7 @@ public interface IPlanStore
     void InsertPlan(Plan plan);
     Plan? FindPlan(ClientId clientId, string planId);
     IReadOnlyList<Plan> ListPlans(ClientId clientId);
+
+    /// <summary>Ids of the tenant's plans that start with <paramref name="prefix"/>, at most <paramref name="limit"/> of them.</summary>
+    IReadOnlyList<string> PlanIdsStartingWith(ClientId clientId, string prefix, int limit);
 }

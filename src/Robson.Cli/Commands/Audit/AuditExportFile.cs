@@ -27,6 +27,19 @@ internal static class AuditExportFile
             writer.Write(Line(AuditRenderer.ToJson(record), ReportingJsonContext.Default.AuditEventJson) + "\n");
     }
 
+    /// <summary>One JSON document, <c>{"events": [...]}</c>, each event the object of a jsonl line (for <c>--json</c> without a file).</summary>
+    public static void WriteDocument(TextWriter writer, IEnumerable<AuditRecord> events)
+    {
+        writer.Write("{\n  \"events\": [");
+        var first = true;
+        foreach (var record in events)
+        {
+            writer.Write((first ? "\n    " : ",\n    ") + Line(AuditRenderer.ToJson(record), ReportingJsonContext.Default.AuditEventJson));
+            first = false;
+        }
+        writer.Write(first ? "]\n}\n" : "\n  ]\n}\n");
+    }
+
     /// <summary>RFC 4180 with a header row; details is a JSON object in one cell.</summary>
     public static void WriteCsv(TextWriter writer, IEnumerable<AuditRecord> events)
     {

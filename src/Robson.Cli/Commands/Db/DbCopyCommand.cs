@@ -52,8 +52,7 @@ internal static class DbCopyCommand
                 }
                 catch (StoreCopyException e)
                 {
-                    context.IO.Err.WriteLine("robson: db copy: " + e.Message);
-                    return ExitCodes.BlockedOrFailed;
+                    return context.Errors.Write(ErrorCodes.CopyFailed, "db copy: " + e.Message, ExitCodes.BlockedOrFailed);
                 }
             }
             var outcome = new DbCopyJson(source.Location, target.Location, migrated, report.Rows, report.Chains, report.Events,

@@ -33,11 +33,11 @@ public static class ExecuteCommand
             var ack = result.GetValue(acknowledge);
             if (ack && !isLive)
                 throw new UsageException("--acknowledge-risk only makes sense with --live (without --live, execute is a DRY-RUN)");
-            var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, clientId);
-
             context.AllowCredentials = isLive; // a DRY-RUN never loads a secret
-            var outcome = new ExecutePlan(context.Environment(create: false))
+            var env = context.Environment(create: false);
+            var id = PlanIds.Resolve(env.Store, tenant, result.GetValue(planId));
+            var outcome = new ExecutePlan(env)
                 .Execute(new ExecutePlanRequest(tenant, id, isLive ? ExecutionMode.Live : ExecutionMode.DryRun, ack));
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             ExecutionRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));

@@ -26,10 +26,9 @@ public static class PlansCommand
         var show = new Command("show", "Show one plan.") { planId, showClient, showJson };
         show.SetAction(result =>
         {
-            var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, showClient);
-            var plan = context.Environment(create: false).Store.FindPlan(tenant, id)
-                       ?? throw new UsageException($"plan '{id}' not found");
+            var store = context.Environment(create: false).Store;
+            var plan = store.FindPlan(tenant, PlanIds.Resolve(store, tenant, result.GetValue(planId)))!;
             PlanRenderer.Write(context.IO, plan, result.GetValue(showJson));
             return ExitCodes.Success;
         });

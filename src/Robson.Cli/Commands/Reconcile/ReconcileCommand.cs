@@ -11,12 +11,13 @@ public static class ReconcileCommand
     {
         var clientId = CommonOptions.ClientId();
         var venue = new Option<string>("--venue") { Description = "Only this venue (default: all the tenant's venues)." };
+        var json = CommonOptions.Json();
         var command = new Command("reconcile",
             "Settle orders whose outcome is unknown (after a crash, timeout or outage) from the venue's own records, record\n" +
             "their fills, and list open orders on the venue that carry Robson's client-order-id prefix but have no record here.\n" +
             "Runs by itself before every LIVE execution. Exit 0 when everything was checked and settled, 1 otherwise.")
         {
-            clientId, venue,
+            clientId, venue, json,
         };
         command.SetAction(result =>
         {
@@ -27,6 +28,13 @@ public static class ReconcileCommand
             if (venueName is not null && env.Venues.Find(tenant, venueName) is null)
                 throw new UsageException($"unknown venue '{venueName}' for client {tenant}");
             var report = new ReconcileOrders(env).Run(tenant, venueName);
+            var settled = report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 && report.Problems.Count == 0 && report.Unprotected.Count == 0;
+            var code = settled ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
+            if (result.GetValue(json))
+            {
+                Rendering.Output.Json(context.IO, ReconcileJson.From(report, venueName, settled), OrdersJsonContext.Default.ReconcileJson);
+                return code;
+            }
             var io = context.IO;
             io.Out.WriteLine($"RECONCILE: client {tenant}");
             foreach (var r in report.Resolved)
@@ -47,8 +55,7 @@ public static class ReconcileCommand
                 io.Err.WriteLine($"robson: {p}");
             io.Out.WriteLine($"Summary: {report.Resolved.Count} resolved, {report.StillUnresolved.Count} unresolved, {report.Orphans.Count} orphan(s)" +
                              (report.Protections.Count > 0 ? $", {report.Protections.Count(p => p.State == Robson.Core.UseCases.Protection.ProtectionState.Protected)} protected, {report.Unprotected.Count} unprotected" : ""));
-            return report.StillUnresolved.Count == 0 && report.Orphans.Count == 0 && report.Problems.Count == 0 && report.Unprotected.Count == 0
-                ? ExitCodes.Success : ExitCodes.BlockedOrFailed;
+            return code;
         });
         return command;
     }
@@ -57,13 +64,19 @@ public static class ReconcileCommand
     {
         var command = new Command("orders", "Orders Robson placed.");
         var clientId = CommonOptions.ClientId();
-        var list = new Command("list", "The tenant's open orders: resting on a venue, or of unknown outcome.") { clientId };
+        var json = CommonOptions.Json();
+        var list = new Command("list", "The tenant's open orders: resting on a venue, or of unknown outcome.") { clientId, json };
         list.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
             var store = context.Environment(create: false).Store;
             var orders = store.RestingOrders(tenant, null).Concat(store.UnresolvedOrders(tenant, null)).OrderBy(o => o.CreatedAt).ToList();
             var io = context.IO;
+            if (result.GetValue(json))
+            {
+                Rendering.Output.Json(io, new OrderListJson(tenant.Value, orders.Select(OrderJson.From).ToList()), OrdersJsonContext.Default.OrderListJson);
+                return ExitCodes.Success;
+            }
             if (orders.Count == 0)
             {
                 io.Out.WriteLine($"No open orders for client {tenant}.");

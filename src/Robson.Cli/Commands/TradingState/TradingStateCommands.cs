@@ -14,52 +14,61 @@ public static class TradingStateCommands
         yield return Resume(context);
     }
 
-    private static Command Halt(CliContext context)
+    public static Command Halt(CliContext context)
     {
         var clientId = CommonOptions.ClientId();
+        var json = CommonOptions.Json();
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the audit trail). Required." };
-        var command = new Command("halt", "Kill switch: refuse every LIVE order of the tenant until `robson resume`. Survives restarts.") { clientId, reason };
+        var command = new Command("halt", "Kill switch: refuse every LIVE order of the tenant until `robson resume`. Survives restarts.") { clientId, reason, json };
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
             var why = result.GetValue(reason);
             if (string.IsNullOrWhiteSpace(why)) throw new UsageException("--reason TEXT is required: say why trading is halted");
-            Write(context, new ManageTradingState(context.Environment(create: true)).Halt(tenant, why.Trim()), tenant);
+            Write(context, new ManageTradingState(context.Environment(create: true)).Halt(tenant, why.Trim()), tenant, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command ReduceOnly(CliContext context)
+    public static Command ReduceOnly(CliContext context)
     {
         var clientId = CommonOptions.ClientId();
+        var json = CommonOptions.Json();
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the audit trail)." };
-        var command = new Command("reduce-only", "Allow only LIVE orders that reduce an existing position (sells of assets held).") { clientId, reason };
+        var command = new Command("reduce-only", "Allow only LIVE orders that reduce an existing position (sells of assets held).") { clientId, reason, json };
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
             var why = result.GetValue(reason) is { Length: > 0 } r ? r.Trim() : "reduce-only requested";
-            Write(context, new ManageTradingState(context.Environment(create: true)).ReduceOnly(tenant, why), tenant);
+            Write(context, new ManageTradingState(context.Environment(create: true)).ReduceOnly(tenant, why), tenant, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Resume(CliContext context)
+    public static Command Resume(CliContext context)
     {
         var clientId = CommonOptions.ClientId();
+        var json = CommonOptions.Json();
         var acknowledge = new Option<bool>("--acknowledge-risk") { Description = "Required: you accept that LIVE orders may be placed again." };
-        var command = new Command("resume", "Return the tenant to ACTIVE trading (after halt or reduce-only).") { clientId, acknowledge };
+        var command = new Command("resume", "Return the tenant to ACTIVE trading (after halt or reduce-only).") { clientId, acknowledge, json };
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
             if (!result.GetValue(acknowledge)) throw new UsageException("resume requires --acknowledge-risk: LIVE orders may be placed again");
-            Write(context, new ManageTradingState(context.Environment(create: true)).Resume(tenant), tenant);
+            Write(context, new ManageTradingState(context.Environment(create: true)).Resume(tenant), tenant, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliContext context, TradingStatus status, ClientId tenant) =>
-        context.IO.Out.WriteLine($"Trading state of client {tenant}: {status.Wire}" + (status.State == Core.Domain.TradingState.Active ? "" : $" ({status.Reason})"));
+    private static void Write(CliContext context, TradingStatus status, ClientId tenant, bool json)
+    {
+        if (json)
+            Rendering.Output.Json(context.IO, new TradingStateJson(tenant.Value, status.Wire, status.Reason.Length > 0 ? status.Reason : null,
+                status.ChangedAt is { } at ? Rendering.Output.Time(at) : null), TradingStateJsonContext.Default.TradingStateJson);
+        else
+            context.IO.Out.WriteLine($"Trading state of client {tenant}: {status.Wire}" + (status.State == Core.Domain.TradingState.Active ? "" : $" ({status.Reason})"));
+    }
 }

@@ -27,10 +27,10 @@ public static class ValidateCommand
         };
         command.SetAction(result =>
         {
-            var id = Inputs.PlanId(result.GetValue(planId));
             var tenant = Inputs.ClientId(result, clientId);
             context.AllowCredentials = result.GetValue(withAccount); // only to read the account; validation never places or cancels
-            var outcome = new ValidatePlan(context.Environment(create: false)).Execute(tenant, id);
+            var env = context.Environment(create: false);
+            var outcome = new ValidatePlan(env).Execute(tenant, PlanIds.Resolve(env.Store, tenant, result.GetValue(planId)));
             if (outcome.IsError) throw new UsageException(outcome.InputError!);
             ValidationRenderer.Write(context.IO, outcome.Value!, result.GetValue(json));
             return outcome.Value!.Status == ValidationStatus.Fail ? ExitCodes.BlockedOrFailed : ExitCodes.Success;
