@@ -13,13 +13,30 @@ public sealed class HelpSnapshotTests : IDisposable
 
     public void Dispose() => _robson.Dispose();
 
-    public static TheoryData<string> Commands => new()
-    {
+    public static TheoryData<string> Commands => new(CommandNames);
+
+    private static readonly string[] CommandNames =
+    [
         "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel",
         "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
         "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show",
-        "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy",
-    };
+        "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy", "protect", "completion",
+    ];
+
+    [Fact]
+    public void EveryCommand_HasASnapshot()
+    {
+        var root = CommandTable.Build(new CliContext(new CliIO(TextWriter.Null, TextWriter.Null, _ => null, false, TimeProvider.System, "t", "h"), []));
+        var listed = CommandNames.ToHashSet();
+        Assert.Empty(Leaves(root, "").Where(path => !listed.Contains(path)));
+    }
+
+    private static IEnumerable<string> Leaves(System.CommandLine.Command command, string path) =>
+        command.Subcommands.Where(c => !c.Hidden).SelectMany(sub =>
+        {
+            var subPath = path.Length == 0 ? sub.Name : path + " " + sub.Name;
+            return sub.Subcommands.Count == 0 ? [subPath] : Leaves(sub, subPath);
+        });
 
     [Theory]
     [MemberData(nameof(Commands))]
