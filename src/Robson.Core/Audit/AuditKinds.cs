@@ -59,4 +59,16 @@ public static class AuditKinds
     /// without a tenant, with the subcommand. The one read that is audited.
     /// </summary>
     public const string AuditAllTenantsRead = "AUDIT_ALL_TENANTS_READ";
+
+    /// <summary>Every kind above, in the order the README lists them; a test checks it against the declared constants and the README.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        PlanCreated, PlanValidated, PlanExecuted, PlanTampered,
+        OrderSent, OrderFilled, OrderAcknowledged, OrderRejected, OrderUnknown, OrderNotPlaced, OrderNotSent, OrderReconciled,
+        OrderCancelSent, OrderCanceled, ProtectionFailed,
+        StrategyCreated, StrategyChanged, VenueAdded, VenueRemoved,
+        TradingHalted, TradingReduceOnly, TradingResumed,
+        PaperDeposit, PaperPriceSet, PaperOrderFilled,
+        AuditAllTenantsRead,
+    ];
 }

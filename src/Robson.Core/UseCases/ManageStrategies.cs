@@ -1,6 +1,7 @@
 using Robson.Core.Audit;
 using Robson.Core.Domain;
 using Robson.Core.Strategies;
+using Robson.Core.Validation;
 
 namespace Robson.Core.UseCases;
 
@@ -16,7 +17,10 @@ public sealed class ManageStrategies(RobsonEnvironment env)
         using var tx = env.Store.BeginExclusive(clientId);
         if (env.Store.StrategyNameTaken(clientId, name))
             return Outcome<Strategy>.Refuse($"strategy '{name}' already exists for client {clientId}");
-        var strategy = env.Store.InsertStrategy(clientId, name, changes.ApplyTo(new StrategySettings()), now);
+        var settings = changes.ApplyTo(new StrategySettings());
+        if (NeverPasses(settings) is { } reason)
+            return Outcome<Strategy>.Refuse($"strategy '{name}' {reason}");
+        var strategy = env.Store.InsertStrategy(clientId, name, settings, now);
         Audit(AuditKinds.StrategyCreated, strategy, now);
         tx.Commit();
         return strategy;
@@ -31,10 +35,27 @@ public sealed class ManageStrategies(RobsonEnvironment env)
         var current = env.Store.FindStrategy(clientId, strategyId);
         if (current is null)
             return Outcome<Strategy>.Refuse($"strategy {strategyId} not found for client {clientId}");
-        var updated = env.Store.UpdateStrategy(current, changes.ApplyTo(current.Settings), now);
+        var settings = changes.ApplyTo(current.Settings);
+        if (NeverPasses(settings) is { } reason)
+            return Outcome<Strategy>.Refuse($"strategy {strategyId} after this change {reason}");
+        var updated = env.Store.UpdateStrategy(current, settings, now);
         Audit(AuditKinds.StrategyChanged, updated, now);
         tx.Commit();
         return updated;
+    }
+
+    /// <summary>
+    /// Why every plan of a strategy with these settings would fail validation, naming each setting to give or fix, on one
+    /// line; null when a plan can pass. The validator's own rules decide, so this refusal and validation cannot disagree.
+    /// </summary>
+    private static string? NeverPasses(StrategySettings settings)
+    {
+        var failures = RiskConfigurationValidator.NeverPassing(settings);
+        if (failures.Count == 0) return null;
+        var named = failures.Select(f => f.Failure.Details.TryGetValue("value", out var value)
+            ? $"{f.Setting.Option} {value} ({f.Failure.Code}: {f.Failure.Message})"
+            : $"{f.Setting.Option} is missing ({f.Failure.Code})");
+        return "would fail every validation: " + string.Join("; ", named);
     }
 
     private void Audit(string kind, Strategy strategy, DateTimeOffset now)

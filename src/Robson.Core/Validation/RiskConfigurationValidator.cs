@@ -1,9 +1,13 @@
+using Robson.Core.Strategies;
+
 namespace Robson.Core.Validation;
 
 /// <summary>
 /// The strategy's risk configuration is present and sane: max drawdown and stop loss required, in (0, 100],
 /// warnings above 50 % and 10 %; max position recommended, in (0, 100], warning above 50 %.
 /// A plan without a strategy fails here, so it can be dry-run but never validated for LIVE.
+/// The rules read the settings alone; <see cref="NeverPassing"/> lets <c>strategy create|set</c> refuse, from these same
+/// rules, a strategy whose every plan would fail here.
 /// </summary>
 public sealed class RiskConfigurationValidator : IPlanValidator
 {
@@ -11,40 +15,33 @@ public sealed class RiskConfigurationValidator : IPlanValidator
     public const decimal StopLossWarningAbove = 10m;
     public const decimal PositionWarningAbove = 50m;
 
+    /// <summary>In report order.</summary>
+    public static readonly IReadOnlyList<RiskSettingRule> Rules =
+    [
+        new(StrategySettingDeclarations.MaxDrawdownPercent, Required: true, DrawdownWarningAbove,
+            ValidationCodes.MaxDrawdownMissing, ValidationCodes.MaxDrawdownInvalid, ValidationCodes.MaxDrawdownHigh),
+        new(StrategySettingDeclarations.StopLossPercent, Required: true, StopLossWarningAbove,
+            ValidationCodes.StopLossMissing, ValidationCodes.StopLossInvalid, ValidationCodes.StopLossHigh),
+        new(StrategySettingDeclarations.MaxPositionSizePercent, Required: false, PositionWarningAbove,
+            ValidationCodes.MaxPositionMissing, ValidationCodes.MaxPositionInvalid, ValidationCodes.MaxPositionHigh),
+    ];
+
     public string Name => "RiskConfiguration";
 
-    public IEnumerable<ValidationIssue> Validate(ValidationContext context)
-    {
-        if (context.Strategy is not { } strategy)
-        {
-            yield return ValidationIssue.Failure(ValidationCodes.RiskConfigMissing,
-                "Plan has no strategy, so there is no risk configuration: create one with `robson strategy create` and plan with --strategy-id");
-            yield break;
-        }
+    public IEnumerable<ValidationIssue> Validate(ValidationContext context) => context.Strategy is { } strategy
+        ? Rules.Select(rule => rule.Judge(strategy.Settings)).OfType<ValidationIssue>()
+        :
+        [
+            ValidationIssue.Failure(ValidationCodes.RiskConfigMissing,
+                "Plan has no strategy, so there is no risk configuration: create one with `robson strategy create` and plan with --strategy-id"),
+        ];
 
-        var s = strategy.Settings;
-        if (s.MaxDrawdownPercent is not { } drawdown)
-            yield return ValidationIssue.Failure(ValidationCodes.MaxDrawdownMissing, "max_drawdown_percent is not set (strategy set --max-drawdown-percent P)");
-        else if (drawdown is <= 0 or > 100)
-            yield return ValidationIssue.Failure(ValidationCodes.MaxDrawdownInvalid, "max_drawdown_percent must be between 0 and 100", ("value", drawdown));
-        else if (drawdown > DrawdownWarningAbove)
-            yield return ValidationIssue.Warning(ValidationCodes.MaxDrawdownHigh, $"max_drawdown_percent {drawdown} % is above {DrawdownWarningAbove} %",
-                ("value", drawdown), ("threshold", DrawdownWarningAbove));
-
-        if (s.StopLossPercent is not { } stopLoss)
-            yield return ValidationIssue.Failure(ValidationCodes.StopLossMissing, "stop_loss_percent is not set (strategy set --stop-loss-percent P)");
-        else if (stopLoss is <= 0 or > 100)
-            yield return ValidationIssue.Failure(ValidationCodes.StopLossInvalid, "stop_loss_percent must be between 0 and 100", ("value", stopLoss));
-        else if (stopLoss > StopLossWarningAbove)
-            yield return ValidationIssue.Warning(ValidationCodes.StopLossHigh, $"stop_loss_percent {stopLoss} % is above {StopLossWarningAbove} %",
-                ("value", stopLoss), ("threshold", StopLossWarningAbove));
-
-        if (s.MaxPositionSizePercent is not { } position)
-            yield return ValidationIssue.Warning(ValidationCodes.MaxPositionMissing, "max_position_size_percent is not set (recommended)");
-        else if (position is <= 0 or > 100)
-            yield return ValidationIssue.Failure(ValidationCodes.MaxPositionInvalid, "max_position_size_percent must be between 0 and 100", ("value", position));
-        else if (position > PositionWarningAbove)
-            yield return ValidationIssue.Warning(ValidationCodes.MaxPositionHigh, $"max_position_size_percent {position} % is above {PositionWarningAbove} %",
-                ("value", position), ("threshold", PositionWarningAbove));
-    }
+    /// <summary>
+    /// The settings that make every plan of a strategy fail validation, each with the failure it raises (warnings are
+    /// not here: they never stop a plan). Empty when the risk configuration can pass.
+    /// </summary>
+    public static IReadOnlyList<(StrategySetting Setting, ValidationIssue Failure)> NeverPassing(StrategySettings settings) =>
+        [.. Rules.Select(rule => (Setting: (StrategySetting)rule.Setting, Issue: rule.Judge(settings)))
+            .Where(r => r.Issue is { Severity: Domain.IssueSeverity.Failure })
+            .Select(r => (r.Setting, r.Issue!))];
 }

@@ -6,7 +6,8 @@ namespace Robson.Core.Validation;
 
 /// <summary>
 /// The venue's rules for each leg, with Binance's semantics: symbol status and every exchangeInfo filter
-/// (PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE, MIN_NOTIONAL, NOTIONAL, PERCENT_PRICE, PERCENT_PRICE_BY_SIDE).
+/// (PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE, MIN_NOTIONAL, NOTIONAL, PERCENT_PRICE, PERCENT_PRICE_BY_SIDE;
+/// NOTIONAL's maximum is reported as MAX_NOTIONAL_FILTER, its minimum as MIN_NOTIONAL).
 /// Exact decimal arithmetic; never rounds: an off-step value fails and the message names the valid values
 /// around it. A filter type Robson does not know is reported, not ignored.
 /// </summary>
@@ -106,7 +107,7 @@ public sealed class SymbolRulesValidator : IPlanValidator
                 $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is below the minimum {Decimals.Canonical(min)}",
                 ("leg", legNo), ("notional", notional), ("min_notional", min), ("price_used", price));
         if (max is > 0 && notional > max)
-            yield return ValidationIssue.Failure(ValidationCodes.MinNotional,
+            yield return ValidationIssue.Failure(ValidationCodes.MaxNotionalFilter,
                 $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is above the venue's maximum {Decimals.Canonical(max.Value)}",
                 ("leg", legNo), ("notional", notional), ("max_notional", max), ("price_used", price));
     }

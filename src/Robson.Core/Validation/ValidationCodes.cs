@@ -22,7 +22,10 @@ public static class ValidationCodes
     public const string SymbolNotTrading = "SYMBOL_NOT_TRADING";
     public const string PriceFilter = "PRICE_FILTER";
     public const string LotSize = "LOT_SIZE";
+    /// <summary>The order's value is below the venue's minimum (MIN_NOTIONAL, or NOTIONAL's minNotional).</summary>
     public const string MinNotional = "MIN_NOTIONAL";
+    /// <summary>The order's value is above NOTIONAL's maxNotional: its own code, so a too-large order is not reported as too small.</summary>
+    public const string MaxNotionalFilter = "MAX_NOTIONAL_FILTER";
     public const string MarketDataStale = "MARKET_DATA_STALE";
     public const string MarketLotSize = "MARKET_LOT_SIZE";
     public const string PercentPrice = "PERCENT_PRICE";
@@ -50,7 +53,7 @@ public static class ValidationCodes
         TenantMismatch, RiskConfigMissing, MaxDrawdownMissing, MaxDrawdownInvalid, MaxDrawdownHigh,
         StopLossMissing, StopLossInvalid, StopLossHigh, MaxPositionMissing, MaxPositionInvalid, MaxPositionHigh,
         OperationTypeMissing, SymbolMissing, QuantityInvalid, PriceInvalid, SymbolUnknown,
-        SymbolNotTrading, PriceFilter, LotSize, MinNotional, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
+        SymbolNotTrading, PriceFilter, LotSize, MinNotional, MaxNotionalFilter, MarketDataStale, MarketLotSize, PercentPrice, UnknownFilter,
         PriceCollar, InsufficientDepth, HighSlippage, MaxSlippageExceeded, MaxNotionalPerOrder, InsufficientBalance, MaxPositionExceeded,
         StopLossRequired, StopLossRiskExceeded, ProtectiveOrderInvalid, MaxDrawdownExceeded, TradingHalted, TradingReduceOnly, AccountUnavailable, OrderNotOpen,
         PlanTampered,

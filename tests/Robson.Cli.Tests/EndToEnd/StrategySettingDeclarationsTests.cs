@@ -31,8 +31,13 @@ public sealed class StrategySettingDeclarationsTests : IDisposable
         _ => a == b,
     };
 
+    /// <summary>What <see cref="Create"/> without options stores: the defaults plus the required risk settings.</summary>
+    private static readonly StrategySettings PlainSettings = StrategyChanges
+        .Of(Support.Robson.RequiredRisk.Select(r => StrategySettingDeclarations.All.Single(s => s.Option == r.Option).Parse(r.Value).Value))
+        .ApplyTo(new StrategySettings());
+
     private string Create(params string[] options) =>
-        _robson.Expect(0, ["strategy", "create", "--client-id", "1", "--name", "s" + Guid.NewGuid().ToString("N")[..8], "--json", .. options])
+        _robson.Expect(0, ["strategy", "create", "--client-id", "1", "--name", "s" + Guid.NewGuid().ToString("N")[..8], "--json", .. Support.Robson.WithRequiredRisk(options)])
             .Json.GetProperty("strategy_id").GetInt64().ToString();
 
     private JsonElement ShowJson(string id) => _robson.Expect(0, "strategy", "show", id, "--client-id", "1", "--json").Json;
@@ -64,7 +69,7 @@ public sealed class StrategySettingDeclarationsTests : IDisposable
         var given = Create(setting.Option, SampleInput(setting));
 
         var stored = ShowJson(given).GetProperty(name);
-        Assert.Equal(ExpectedKind(setting.Default), ShowJson(plain).GetProperty(name).ValueKind);
+        Assert.Equal(ExpectedKind(setting.Read(PlainSettings)), ShowJson(plain).GetProperty(name).ValueKind);
         Assert.NotEqual(ShowJson(plain).GetProperty(name).GetRawText(), stored.GetRawText());
         Assert.NotEqual(HumanLine(plain, setting), HumanLine(given, setting));
     }
@@ -107,7 +112,7 @@ public sealed class StrategySettingDeclarationsTests : IDisposable
         var json = Scalar<string>(_robson.DatabasePath, $"SELECT settings_json FROM strategies WHERE id = {id}");
 
         Assert.Equal(
-            """{"max_drawdown_percent":null,"stop_loss_percent":null,"max_position_size_percent":null,"stop_limit_offset_percent":"0.5","on_protection_failure":["alert"],"max_orders_per_day":null,"max_notional_per_day":null,"max_loss_per_day":"12.5","live_enabled":false,"allowed_symbols":[],"allowed_order_types":["LIMIT"],"max_notional_per_order":null,"validation_ttl_minutes":15,"price_collar_percent":"5","slippage_warning_percent":"0.5","max_slippage_percent":"1.5","send_time_max_data_age_seconds":5,"allowed_plan_kinds":["buy","sell","rebalance","cancel"]}""",
+            """{"max_drawdown_percent":"20","stop_loss_percent":"5","max_position_size_percent":null,"stop_limit_offset_percent":"0.5","on_protection_failure":["alert"],"max_orders_per_day":null,"max_notional_per_day":null,"max_loss_per_day":"12.5","live_enabled":false,"allowed_symbols":[],"allowed_order_types":["LIMIT"],"max_notional_per_order":null,"validation_ttl_minutes":15,"price_collar_percent":"5","slippage_warning_percent":"0.5","max_slippage_percent":"1.5","send_time_max_data_age_seconds":5,"allowed_plan_kinds":["buy","sell","rebalance","cancel"]}""",
             json);
     }
 

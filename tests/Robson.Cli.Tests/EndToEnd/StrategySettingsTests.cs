@@ -17,7 +17,7 @@ public sealed class StrategySettingsTests : IDisposable
     private JsonElement Show(string id) => _robson.Expect(0, "strategy", "show", id, "--client-id", "1", "--json").Json;
 
     private string Create(params string[] options) =>
-        _robson.Expect(0, ["strategy", "create", "--client-id", "1", "--name", "s" + Guid.NewGuid().ToString("N")[..8], "--json", .. options])
+        _robson.Expect(0, ["strategy", "create", "--client-id", "1", "--name", "s" + Guid.NewGuid().ToString("N")[..8], "--json", .. Support.Robson.WithRequiredRisk(options)])
             .Json.GetProperty("strategy_id").GetInt64().ToString();
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class StrategySettingsTests : IDisposable
         Create();
         var before = Fingerprint();
 
-        var run = _robson.Run("strategy", "create", "--client-id", "1", "--name", "bad", option, value);
+        var run = _robson.Run(["strategy", "create", "--client-id", "1", "--name", "bad", .. Support.Robson.WithRequiredRisk(option, value)]);
 
         AssertUsageError(run, option);
         Assert.Equal(before, Fingerprint());

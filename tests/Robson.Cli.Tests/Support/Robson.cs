@@ -47,6 +47,17 @@ public sealed class Robson : IDisposable
         return run;
     }
 
+    /// <summary>
+    /// The risk settings whose absence fails every validation (RiskConfigurationValidator), so <c>strategy create</c>
+    /// refuses a strategy without them: drawdown 20 %, stop loss 5 %.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Option, string Value)> RequiredRisk =
+        [("--max-drawdown-percent", "20"), ("--stop-loss-percent", "5")];
+
+    /// <summary><paramref name="options"/> followed by each <see cref="RequiredRisk"/> setting they do not give themselves.</summary>
+    public static string[] WithRequiredRisk(params string[] options) =>
+        [.. options, .. RequiredRisk.Where(r => !options.Contains(r.Option)).SelectMany(r => new[] { r.Option, r.Value })];
+
     /// <summary>A strategy allowed to go LIVE, with limits; returns its id.</summary>
     public string CreateLiveStrategy(string client = "1", string maxOrders = "10", string maxNotional = "100000", string maxLoss = "1000",
         string maxPosition = "50", string maxNotionalPerOrder = "50000", params string[] extra)

@@ -62,4 +62,16 @@ public sealed class MarketConditionsTests
         Assert.Equal(ValidationCodes.AccountUnavailable, Assert.Single(MarketConditions.Failures(context, requireAccount: true)).Code);
         Assert.Equal(ValidationCodes.AccountUnavailable, Assert.Single(MarketConditions.FailuresOfLeg(context, 0)).Code);
     }
+
+    [Fact]
+    public void FailuresOfLeg_AboveTheVenuesMaximumNotional_ReportsMaxNotionalFilter_NotMinNotional()
+    {
+        // 0.001 × 50 000 = 50 USDT against NOTIONAL's maxNotional of 40: the send-time check runs the same SymbolRules rule.
+        var rules = ValidationContexts.BtcUsdtRulesWith(new Robson.Core.Market.NotionalFilter(5m, true, 40m, true, 5));
+        var context = ValidationContexts.For(Plan(LimitBuy(0.001m, 50_000m) with { StopLoss = 48_000m }), rules: rules);
+
+        var failure = Assert.Single(MarketConditions.FailuresOfLeg(context, 0), f => f.Code is ValidationCodes.MaxNotionalFilter or ValidationCodes.MinNotional);
+        Assert.Equal(ValidationCodes.MaxNotionalFilter, failure.Code);
+        Assert.Equal("40", failure.Details["max_notional"]);
+    }
 }

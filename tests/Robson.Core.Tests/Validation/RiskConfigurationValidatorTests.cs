@@ -114,4 +114,33 @@ public sealed class RiskConfigurationValidatorTests
     {
         Assert.Equal(ValidationStatus.Warning, ValidationReport.StatusOf(Validate(s => s with { MaxPositionSizePercent = null })));
     }
+
+    [Fact]
+    public void NeverPassing_NoRiskSettings_NamesDrawdownAndStopLoss_NotTheRecommendedPosition()
+    {
+        var failures = RiskConfigurationValidator.NeverPassing(new StrategySettings());
+
+        Assert.Equal(["max_drawdown_percent", "stop_loss_percent"], failures.Select(f => f.Setting.Name));
+        Assert.Equal([ValidationCodes.MaxDrawdownMissing, ValidationCodes.StopLossMissing], failures.Select(f => f.Failure.Code));
+    }
+
+    [Fact]
+    public void NeverPassing_WarningsOnly_IsEmpty() =>
+        Assert.Empty(RiskConfigurationValidator.NeverPassing(LiveSettings() with { MaxDrawdownPercent = 100m, StopLossPercent = 50m, MaxPositionSizePercent = null }));
+
+    public static TheoryData<decimal?> Values => [null, -1m, 0m, 0.01m, 10m, 10.01m, 50m, 50.01m, 100m, 100.01m];
+
+    /// <summary>strategy create refuses exactly what validation would always fail: one rule decides both.</summary>
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void NeverPassing_AgreesWithValidate_ForEveryRiskSetting(decimal? value)
+    {
+        foreach (var change in new Func<StrategySettings, StrategySettings>[]
+                 { s => s with { MaxDrawdownPercent = value }, s => s with { StopLossPercent = value }, s => s with { MaxPositionSizePercent = value } })
+        {
+            var failures = Validate(change).Where(i => i.Severity == IssueSeverity.Failure).Select(i => i.Code);
+
+            Assert.Equal(failures, RiskConfigurationValidator.NeverPassing(change(LiveSettings())).Select(f => f.Failure.Code));
+        }
+    }
 }

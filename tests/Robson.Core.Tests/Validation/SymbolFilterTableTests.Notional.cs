@@ -11,16 +11,16 @@ public sealed partial class SymbolFilterTableTests
     [Theory]
     [InlineData("0.0001", "50000.01", null, null)]            // 5.000001: one tick inside
     [InlineData("0.0001", "50000", null, null)]               // exactly 5
-    [InlineData("0.0001", "49999.99", "min_notional", "5")]   // 4.999999: one tick outside
+    [InlineData("0.0001", "49999.99", "min_notional", "5")]   // 4.999999: one tick outside: MIN_NOTIONAL
     [InlineData("180", "49999.99", null, null)]               // 8 999 998.2: one tick inside
     [InlineData("180", "50000", null, null)]                  // exactly 9 000 000
-    [InlineData("180", "50000.01", "max_notional", "9000000")] // 9 000 001.8: one tick outside
+    [InlineData("180", "50000.01", "max_notional", "9000000")] // 9 000 001.8: one tick outside: MAX_NOTIONAL_FILTER
     public void Notional_LimitOrder_MustBeWithinMinAndMax(string quantity, string price, string? key, string? bound)
     {
         var issues = Validate(Notional, Limit(OrderSide.Buy, quantity, price));
 
         if (key is null) { Assert.Empty(issues); return; }
-        var issue = SingleFailure(issues, ValidationCodes.MinNotional);
+        var issue = SingleFailure(issues, key == "max_notional" ? ValidationCodes.MaxNotionalFilter : ValidationCodes.MinNotional);
         Assert.Equal(bound, issue.Details[key]);
         Assert.Equal(price, issue.Details["price_used"]);
     }
@@ -48,7 +48,7 @@ public sealed partial class SymbolFilterTableTests
         var issues = Validate(Notional with { ApplyMaxToMarket = applyMaxToMarket }, Market(OrderSide.Buy, "200"), Touch(49_999.99m, 50_000m));
 
         if (passes) Assert.Empty(issues);
-        else Assert.Equal("9000000", SingleFailure(issues, ValidationCodes.MinNotional).Details["max_notional"]);
+        else Assert.Equal("9000000", SingleFailure(issues, ValidationCodes.MaxNotionalFilter).Details["max_notional"]);
     }
 
     [Fact]

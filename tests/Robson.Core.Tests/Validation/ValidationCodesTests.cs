@@ -39,6 +39,7 @@ public sealed partial class ValidationCodesTests
         yield return ValidationContexts.For(Plan(MarketBuy(0.5m)), rules: ValidationContexts.BtcUsdtRulesWith(new LotSizeFilter(true, 0m, 0.1m, 0m))); // MARKET_LOT_SIZE
         yield return ValidationContexts.For(Plan(LimitBuy(0.001m, 60_000m)), rules: ValidationContexts.BtcUsdtRulesWith(new PercentPriceFilter(1.1m, 0.9m, 5))); // PERCENT_PRICE
         yield return ValidationContexts.For(Plan(), rules: ValidationContexts.BtcUsdtRulesWith(new UnknownFilter("EXCHANGE_MAX_WIDGETS"))); // UNKNOWN_FILTER
+        yield return ValidationContexts.For(Plan(), rules: ValidationContexts.BtcUsdtRulesWith(new NotionalFilter(5m, true, 1m, true, 5))); // MAX_NOTIONAL_FILTER
         yield return ValidationContexts.For(LimitBuy(0.001m, 60_000m)); // 20 % from the mid: PRICE_COLLAR
         yield return ValidationContexts.For(MarketBuy(2m)); // the book holds 1: INSUFFICIENT_DEPTH
         yield return ValidationContexts.For(Plan(MarketBuy()), book: new OrderBook([new BookLevel(49_000m, 1m)], [new BookLevel(51_000m, 1m)], Now)); // 2 %: HIGH_SLIPPAGE
