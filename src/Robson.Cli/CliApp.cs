@@ -77,6 +77,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Build(context));
         root.Subcommands.Add(ExecuteCommand.Build(context));
         root.Subcommands.Add(PaperCommand.Build(context));
+        root.Subcommands.Add(Commands.Market.MarketCommand.Build(context));
         foreach (var command in TradingStateCommands.Build(context))
             root.Subcommands.Add(command);
         root.Subcommands.Add(Commands.Venue.VenueCommand.Build(context));

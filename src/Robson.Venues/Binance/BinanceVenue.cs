@@ -57,6 +57,14 @@ public sealed partial class BinanceVenue : IVenue, IDisposable
         return BinanceJson.Book(reply.Body, _time.GetUtcNow());
     }
 
+    /// <summary>The last trade's price (GET /api/v3/ticker/price, public).</summary>
+    public decimal? LastPrice(Symbol symbol)
+    {
+        var reply = _http.Read("/api/v3/ticker/price", [("symbol", symbol.Value)], signed: false);
+        if (!reply.IsSuccess) throw new VenueUnavailableException($"last price of {symbol} on '{Name}' unavailable: {reply.Describe()}");
+        return BinanceJson.Dec(reply.Body, "price");
+    }
+
     public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId)
     {
         if (!_http.CanSign) return null;
