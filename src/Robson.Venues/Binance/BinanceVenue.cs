@@ -87,10 +87,13 @@ public sealed partial class BinanceVenue : IVenue, IDisposable
         var leg = request.Leg;
         // A capped market order goes as LIMIT IOC at its cap: it takes what the book has up to the cap, the rest expires.
         var capped = leg.LimitPrice is null && request.PriceCap is not null;
+        // A buy by quote amount goes as MARKET with quoteOrderQty instead of quantity: Binance buys as much as the amount
+        // pays for, rounded down to the step. It takes no price, so it is never capped (see PriceCap).
+        var amount = leg.QuoteQuantity is { } quote ? ("quoteOrderQty", Decimals.Canonical(quote)) : ("quantity", Decimals.Canonical(leg.Quantity));
         var parameters = new List<(string, string)>
         {
             ("symbol", leg.Symbol.Value), ("side", leg.Side.Wire()), ("type", capped ? "LIMIT" : leg.Type.Wire()),
-            ("quantity", Decimals.Canonical(leg.Quantity)), ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
+            amount, ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
         };
         if (request.EffectiveLimit is { } price)
             parameters.AddRange([("timeInForce", request.TimeInForce.Wire()), ("price", Decimals.Canonical(price))]);
