@@ -55,8 +55,8 @@ public static class PlanCommand
             Description = kind == PlanKind.Buy
                 ? "Base-asset quantity, a plain decimal > 0 (e.g. 0.001). Required unless --quote is given."
                 : "Base-asset quantity, a plain decimal > 0 (e.g. 0.001).",
-            // Optional to the parser so a buy can give --quote instead; the action says which one is missing.
-            Arity = ArgumentArity.ZeroOrOne,
+            // Optional to the parser for a buy, which can give --quote instead; the action says which one is missing.
+            Arity = kind == PlanKind.Buy ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
         };
         var quote = new Option<string>("--quote")
         {
