@@ -41,6 +41,7 @@ public static class CommandTable
         ("audit", AuditCommand.Build),
         ("executions", Commands.Executions.ExecutionsCommand.Build),
         ("db", Commands.Db.DbCommand.Build),
+        ("market", Commands.Market.MarketCommand.Build),
         ("completion", Commands.Completion.CompletionCommand.Build),
     ];
 

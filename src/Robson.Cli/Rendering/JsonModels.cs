@@ -23,8 +23,9 @@ public sealed record ValidationMetadataJson(string PlanId, string PlanHash, long
 public sealed record ValidationSummaryJson(int TotalIssues, int Failures, int Warnings);
 public sealed record ValidationJson(string ValidationId, string Status, List<IssueJson> Issues, ValidationMetadataJson Metadata, ValidationSummaryJson Summary);
 
+/// <summary>"quote_quantity": for a buy by quote amount, what it spends up to ("quantity" is then 0: the venue decides it).</summary>
 public sealed record LegJson(string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopLoss,
-    decimal? TakeProfit = null, string? TimeInForce = null, string? CancelsOrder = null);
+    decimal? TakeProfit = null, string? TimeInForce = null, string? CancelsOrder = null, decimal? QuoteQuantity = null);
 public sealed record AllocationJson(string Asset, decimal CurrentQuantity, decimal Price, decimal CurrentPercent, decimal TargetPercent, decimal TargetQuantity);
 public sealed record PlanJson(
     string PlanId, long ClientId, long? StrategyId, string Kind, string Venue, string Hash, string CreatedAt, List<LegJson> Legs,

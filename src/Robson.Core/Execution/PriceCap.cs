@@ -12,7 +12,9 @@ public static class PriceCap
     /// <summary>The cap of a market leg, or null for a limit leg (its limit already bounds it) or without a mid.</summary>
     public static decimal? For(PlanLeg leg, decimal? mid, decimal collarPercent, decimal tickSize)
     {
-        if (leg.Type != OrderType.Market || mid is not > 0 || leg.IsCancel) return null;
+        // A buy by quote amount goes as MARKET with quoteOrderQty, which Binance takes without a price: what it spends is
+        // bounded by the amount, and its slippage is checked against the book as it leaves (MarketSanity), not capped.
+        if (leg.Type != OrderType.Market || mid is not > 0 || leg.IsCancel || leg.IsByQuote) return null;
         var factor = collarPercent / 100m;
         var raw = leg.Side == OrderSide.Buy ? mid.Value * (1 + factor) : mid.Value * (1 - factor);
         if (tickSize <= 0) return raw;

@@ -31,10 +31,23 @@ public sealed record PlanLeg(Symbol Symbol, OrderSide Side, OrderType Type, deci
     /// <summary>How long a limit order rests (null: GTC).</summary>
     public TimeInForce? TimeInForce { get; init; }
 
+    /// <summary>
+    /// A MARKET BUY by quote amount (<c>--quote</c>): spend up to this much of the quote asset; <see cref="Quantity"/> is 0
+    /// in the plan, and the base quantity is estimated from the book whenever the leg is judged (see QuoteSizing).
+    /// </summary>
+    public decimal? QuoteQuantity { get; init; }
+
+    public bool IsByQuote => QuoteQuantity is not null;
+
     public string Describe() => CancelsOrder is { } order
         ? $"CANCEL {order} ({Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()})"
+        : QuoteQuantity is { } quote
+        ? $"{Side.Wire()} {Symbol} {Type.Wire()} spending up to {Decimals.Canonical(quote)} (quote)" + StopText()
         : $"{Side.Wire()} {Decimals.Canonical(Quantity)} {Symbol} {Type.Wire()}" +
         (LimitPrice is { } p ? $" @ {Decimals.Canonical(p)}" : "") +
         (TimeInForce is { } tif ? $" {tif.Wire()}" : "") +
-        (StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)}" + (TakeProfit is { } t ? $", take-profit {Decimals.Canonical(t)})" : ")") : "");
+        StopText();
+
+    private string StopText() =>
+        StopLoss is { } s ? $" (stop-loss {Decimals.Canonical(s)}" + (TakeProfit is { } t ? $", take-profit {Decimals.Canonical(t)})" : ")") : "";
 }

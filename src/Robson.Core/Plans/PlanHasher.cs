@@ -29,7 +29,8 @@ public static class PlanHasher
                 .Append(leg.CancelsOrder is { } cancels ? "|cancels:" + cancels : "")
                 // Written only when set, so the hashes of plans made before these options existed do not change.
                 .Append(leg.TakeProfit is { } tp ? "|take_profit:" + Decimals.Canonical(tp) : "")
-                .Append(leg.TimeInForce is { } tif ? "|tif:" + tif.Wire() : "").Append('\n');
+                .Append(leg.TimeInForce is { } tif ? "|tif:" + tif.Wire() : "")
+                .Append(leg.QuoteQuantity is { } quote ? "|quote:" + Decimals.Canonical(quote) : "").Append('\n');
         }
         foreach (var row in plan.Allocation)
             text.Append("allocation=").Append(row.Asset).Append('|').Append(Decimals.Canonical(row.CurrentQuantity))

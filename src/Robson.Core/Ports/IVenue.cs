@@ -26,6 +26,9 @@ public interface IVenue
 
     OrderBook GetOrderBook(Symbol symbol);
 
+    /// <summary>The price of the symbol's last trade, or null when the venue does not say (public market data).</summary>
+    decimal? LastPrice(Symbol symbol) => null;
+
     /// <summary>The tenant's free balances by asset, or null when the venue cannot say without credentials.</summary>
     IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId);
 

@@ -6,7 +6,8 @@ namespace Robson.Core.UseCases;
 
 public sealed record CreatePlanRequest(
     ClientId ClientId, PlanKind Kind, Symbol Symbol, decimal Quantity, OrderType Type,
-    decimal? LimitPrice, decimal? StopLoss, long? StrategyId, string Venue, decimal? TakeProfit = null, TimeInForce? TimeInForce = null);
+    decimal? LimitPrice, decimal? StopLoss, long? StrategyId, string Venue, decimal? TakeProfit = null, TimeInForce? TimeInForce = null,
+    decimal? QuoteQuantity = null);
 
 /// <summary>Stores an immutable, content-hashed plan. Nothing is sent anywhere.</summary>
 public sealed class CreatePlan(RobsonEnvironment env)
@@ -29,6 +30,7 @@ public sealed class CreatePlan(RobsonEnvironment env)
         {
             TakeProfit = request.TakeProfit,
             TimeInForce = request.TimeInForce,
+            QuoteQuantity = request.QuoteQuantity,
         };
         var legs = request.Kind == PlanKind.Sell ? [.. ProtectionCancels(request, venue.Name), leg] : new List<PlanLeg> { leg };
         var plan = PlanHasher.WithHash(new Plan(env.Ids.NewId(), request.ClientId, request.StrategyId, request.Kind,
@@ -69,6 +71,14 @@ public sealed class CreatePlan(RobsonEnvironment env)
     {
         if (request.TimeInForce is not null && request.Type != OrderType.Limit)
             return "--tif applies to limit orders only: give --limit PRICE, or drop --tif";
+        if (request.QuoteQuantity is { } quote)
+        {
+            // Binance takes quoteOrderQty on MARKET orders only; a sell by quote amount is not offered (see README).
+            if (request.Kind != PlanKind.Buy) return "--quote applies to `plan buy` only";
+            if (request.Type != OrderType.Market) return "--quote buys at market: it cannot go with --limit";
+            if (request.Quantity != 0) return "give either QUANTITY or --quote AMOUNT, not both";
+            if (quote <= 0) return "--quote must be greater than 0";
+        }
         if (request.TakeProfit is not { } takeProfit)
             return null;
         if (request.Kind != PlanKind.Buy)

@@ -76,7 +76,7 @@ public sealed class ExecutePlan(RobsonEnvironment env)
     {
         var collar = (run.Strategy?.Settings ?? new StrategySettings()).PriceCollarPercent;
         var actions = reservation.Passed
-            ? run.Plan.Legs.Select((leg, i) => ExecutionActions.Simulated(run.Venue, estimate.Market, collar, leg, estimate.Fills[i])).ToList()
+            ? estimate.Legs.Select((leg, i) => ExecutionActions.Simulated(run.Venue, estimate.Market, collar, leg, estimate.Fills[i])).ToList()
             : [];
         var error = reservation.Passed ? null : "Execution blocked by safety checks: " + string.Join(", ", reservation.Guards.Where(g => !g.Passed).Select(g => g.Name));
         return run.Result(reservation.Passed ? ExecutionStatus.Success : ExecutionStatus.Blocked, reservation.Guards, actions, error, reservation.At);

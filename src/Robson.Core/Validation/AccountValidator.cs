@@ -23,9 +23,10 @@ public sealed class AccountValidator : IPlanValidator
         var free = new Dictionary<string, decimal>(account.Balances);
         var equity = account.Equity;
         var maxPosition = context.Strategy?.Settings.MaxPositionSizePercent;
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        var legs = context.Legs; // a buy by quote amount sized from the book
+        for (var i = 0; i < legs.Count; i++)
         {
-            var leg = context.Plan.Legs[i];
+            var leg = legs[i];
             var legNo = i + 1;
             if (!context.Rules.TryGetValue(leg.Symbol, out var rules)) continue;
             if (leg.IsCancel)
@@ -37,7 +38,8 @@ public sealed class AccountValidator : IPlanValidator
             var fill = context.ExpectedFill(leg);
             if (leg.LimitPrice is null && fill is null) continue; // no price to value a market order: MarketSanity reports it
             var price = leg.LimitPrice ?? fill!.AveragePrice;
-            var cost = price * leg.Quantity;
+            // A buy by quote amount may spend all of it (the estimate rounds down; the venue may fill closer to it).
+            var cost = leg.QuoteQuantity ?? price * leg.Quantity;
             var fee = cost * context.TakerFeeRate;
             if (leg.Side == OrderSide.Buy)
             {

@@ -14,9 +14,10 @@ public sealed class MarketSanityValidator : IPlanValidator
     public IEnumerable<ValidationIssue> Validate(ValidationContext context)
     {
         var settings = context.Strategy?.Settings ?? new Strategies.StrategySettings();
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        var legs = context.Legs; // a buy by quote amount sized from the book
+        for (var i = 0; i < legs.Count; i++)
         {
-            var leg = context.Plan.Legs[i];
+            var leg = legs[i];
             if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: no order of its own
             var legNo = i + 1;
             if (!context.Rules.ContainsKey(leg.Symbol)) continue;
@@ -41,7 +42,12 @@ public sealed class MarketSanityValidator : IPlanValidator
             var fill = Market.FillSimulator.Simulate(book, leg.Side, leg.Quantity, leg.LimitPrice, context.TakerFeeRate);
             if (leg.Type == OrderType.Market)
             {
-                if (!fill.FullyFilled)
+                // A buy by quote amount is sized from the asks, so it always "fills": the question is whether the asks can take the amount.
+                if (leg.QuoteQuantity is { } quote && Market.QuoteSizing.Depth(book) < quote)
+                    yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
+                        $"The book's asks can take only {Decimals.Canonical(Math.Round(Market.QuoteSizing.Depth(book), 8))} of the {Decimals.Canonical(quote)} to spend on {leg.Symbol}",
+                        ("leg", legNo), ("book_value", Math.Round(Market.QuoteSizing.Depth(book), 8)), ("quote_quantity", quote));
+                else if (!fill.FullyFilled)
                     yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
                         $"The book can fill only {Decimals.Canonical(fill.FilledQuantity)} of {Decimals.Canonical(leg.Quantity)} {leg.Symbol}",
                         ("leg", legNo), ("fillable_quantity", fill.FilledQuantity), ("quantity", leg.Quantity));
@@ -57,7 +63,7 @@ public sealed class MarketSanityValidator : IPlanValidator
                         ("threshold_percent", settings.SlippageWarningPercent));
             }
 
-            var notional = leg.LimitPrice is { } limit ? limit * leg.Quantity : fill.Notional;
+            var notional = leg.QuoteQuantity ?? (leg.LimitPrice is { } limit ? limit * leg.Quantity : fill.Notional);
             if (settings.MaxNotionalPerOrder is { } maxPerOrder && notional > maxPerOrder)
                 yield return ValidationIssue.Failure(ValidationCodes.MaxNotionalPerOrder,
                     $"Order value {Decimals.Canonical(Math.Round(notional, 8))} exceeds max_notional_per_order {Decimals.Canonical(maxPerOrder)}",

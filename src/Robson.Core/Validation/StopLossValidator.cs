@@ -23,9 +23,10 @@ public sealed class StopLossValidator : IPlanValidator
     {
         if (context.Plan.Kind == PlanKind.Rebalance) yield break;
         var offset = context.Strategy?.Settings.StopLimitOffsetPercent ?? Strategies.StrategySettings.DefaultStopLimitOffsetPercent;
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        var legs = context.Legs; // a buy by quote amount sized from the book
+        for (var i = 0; i < legs.Count; i++)
         {
-            var leg = context.Plan.Legs[i];
+            var leg = legs[i];
             if (leg.IsCancel || leg.Side != OrderSide.Buy || leg.StopLoss is not { } stop || !context.Rules.TryGetValue(leg.Symbol, out var rules)) continue;
             var terms = Execution.ProtectionTerms.For(stop, leg.TakeProfit, leg.Quantity * (1 - context.TakerFeeRate), rules, offset);
             if (!terms.Success)
@@ -39,9 +40,10 @@ public sealed class StopLossValidator : IPlanValidator
     {
         if (context.Strategy?.Settings is not { StopLossPercent: { } pct and > 0 and <= 100 } settings || context.Plan.Kind == PlanKind.Rebalance)
             yield break;
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        var legs = context.Legs; // a buy by quote amount sized from the book
+        for (var i = 0; i < legs.Count; i++)
         {
-            var leg = context.Plan.Legs[i];
+            var leg = legs[i];
             var legNo = i + 1;
             if (leg.Side != OrderSide.Buy || context.ReferencePrice(leg) is not { } entry) continue;
             var tick = context.Rules.TryGetValue(leg.Symbol, out var rules) ? rules.TickSize : 0m;

@@ -17,9 +17,10 @@ public sealed class SymbolRulesValidator : IPlanValidator
 
     public IEnumerable<ValidationIssue> Validate(ValidationContext context)
     {
-        for (var i = 0; i < context.Plan.Legs.Count; i++)
+        var legs = context.Legs; // a buy by quote amount sized from the book
+        for (var i = 0; i < legs.Count; i++)
         {
-            var leg = context.Plan.Legs[i];
+            var leg = legs[i];
             if (leg.IsCancel) continue; // a sell plan's cancel of a protective order: no order of its own
             var legNo = i + 1;
             if (!context.Rules.TryGetValue(leg.Symbol, out var rules))
@@ -32,7 +33,9 @@ public sealed class SymbolRulesValidator : IPlanValidator
 
             var reference = context.ReferencePrice(leg);
             var mid = context.FreshBook(leg.Symbol)?.Mid;
-            foreach (var filter in rules.Filters)
+            // A buy by quote amount without a fresh book has no quantity to check yet: MarketSanity reports the missing price.
+            var unsized = leg.IsByQuote && mid is null;
+            foreach (var filter in rules.Filters.Where(f => !(unsized && f is LotSizeFilter)))
                 foreach (var issue in Check(filter, leg, legNo, reference, mid, rules))
                     yield return issue;
         }
@@ -41,8 +44,8 @@ public sealed class SymbolRulesValidator : IPlanValidator
     private static IEnumerable<ValidationIssue> Check(SymbolFilter filter, PlanLeg leg, int legNo, decimal? reference, decimal? mid, SymbolRules rules) => filter switch
     {
         PriceFilter f when leg.LimitPrice is { } price => CheckPrice(f, price, legNo),
-        LotSizeFilter { ForMarket: false } f => CheckLot(f, ValidationCodes.LotSize, leg.Quantity, legNo),
-        LotSizeFilter { ForMarket: true } f when leg.Type == OrderType.Market => CheckLot(f, ValidationCodes.MarketLotSize, leg.Quantity, legNo),
+        LotSizeFilter { ForMarket: false } f => CheckLot(f, ValidationCodes.LotSize, leg, legNo),
+        LotSizeFilter { ForMarket: true } f when leg.Type == OrderType.Market => CheckLot(f, ValidationCodes.MarketLotSize, leg, legNo),
         MinNotionalFilter f when leg.Type == OrderType.Limit || f.ApplyToMarket => CheckNotional(f.MinNotional, null, leg, legNo, reference, rules),
         NotionalFilter f => CheckNotional(
             leg.Type == OrderType.Limit || f.ApplyMinToMarket ? f.MinNotional : 0m,
@@ -75,9 +78,18 @@ public sealed class SymbolRulesValidator : IPlanValidator
         }
     }
 
-    private static IEnumerable<ValidationIssue> CheckLot(LotSizeFilter f, string code, decimal quantity, int legNo)
+    private static IEnumerable<ValidationIssue> CheckLot(LotSizeFilter f, string code, PlanLeg leg, int legNo)
     {
         var name = f.Type;
+        var quantity = leg.Quantity;
+        if (leg.QuoteQuantity is { } quote && quantity < f.MinQty)
+        {
+            // The estimate is what the quote amount buys at today's asks, rounded down to the step.
+            yield return ValidationIssue.Failure(code,
+                $"Spending {Decimals.Canonical(quote)} buys an estimated {Decimals.Canonical(quantity)}, below the {name} minimum {Decimals.Canonical(f.MinQty)}",
+                ("leg", legNo), ("quote_quantity", quote), ("estimated_quantity", quantity), ("min_qty", f.MinQty));
+            yield break;
+        }
         if (quantity < f.MinQty)
             yield return ValidationIssue.Failure(code, $"Quantity {Decimals.Canonical(quantity)} is below the {name} minimum {Decimals.Canonical(f.MinQty)}",
                 ("leg", legNo), ("quantity", quantity), ("min_qty", f.MinQty));
@@ -96,12 +108,22 @@ public sealed class SymbolRulesValidator : IPlanValidator
 
     private static IEnumerable<ValidationIssue> CheckNotional(decimal min, decimal? max, PlanLeg leg, int legNo, decimal? reference, SymbolRules rules)
     {
+        if (leg.QuoteQuantity is { } quote)
+        {
+            // A buy by quote amount is valued at the amount itself, as the venue checks quoteOrderQty.
+            foreach (var issue in CheckNotionalValue(quote, min, max, legNo, reference, rules)) yield return issue;
+            yield break;
+        }
         if (reference is not { } price)
         {
             yield return ValidationIssue.Failure(ValidationCodes.MarketDataStale, $"No current market price for {leg.Symbol}: cannot check the order's value", ("leg", legNo));
             yield break;
         }
-        var notional = price * leg.Quantity;
+        foreach (var issue in CheckNotionalValue(price * leg.Quantity, min, max, legNo, price, rules)) yield return issue;
+    }
+
+    private static IEnumerable<ValidationIssue> CheckNotionalValue(decimal notional, decimal min, decimal? max, int legNo, decimal? price, SymbolRules rules)
+    {
         if (notional < min)
             yield return ValidationIssue.Failure(ValidationCodes.MinNotional,
                 $"Order value {Decimals.Canonical(notional)} {rules.QuoteAsset} is below the minimum {Decimals.Canonical(min)}",

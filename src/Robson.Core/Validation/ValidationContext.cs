@@ -35,6 +35,14 @@ public sealed record ValidationContext(
     /// <summary>For cancel plans: the recorded status of each order to cancel (absent: no such order).</summary>
     public IReadOnlyDictionary<string, Execution.OrderStatus> OrderStatuses { get; init; } = new Dictionary<string, Execution.OrderStatus>();
 
+    /// <summary>
+    /// The plan's legs as validators judge them: a buy by quote amount with the base quantity it would buy from the
+    /// fresh book now (its quantity stays 0 without one; MarketSanity then reports the missing price). Computed on each
+    /// read, so a copy of the context with other legs (<c>with</c>) sizes its own.
+    /// </summary>
+    public IReadOnlyList<PlanLeg> Legs =>
+        Plan.Legs.Select(l => QuoteSizing.Sized(l, l.IsByQuote ? FreshBook(l.Symbol) : null, Rules.GetValueOrDefault(l.Symbol))).ToList();
+
     /// <summary>A fresh book for the symbol, or null when missing or stale.</summary>
     public OrderBook? FreshBook(Symbol symbol) =>
         Books.TryGetValue(symbol, out var book) && book.Mid is not null && Now - book.AsOf <= MaxMarketDataAge ? book : null;

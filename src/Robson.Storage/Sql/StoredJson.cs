@@ -8,7 +8,7 @@ using Robson.Core.Validation;
 namespace Robson.Storage.Sql;
 
 internal sealed record StoredLeg(string Symbol, string Side, string Type, string Quantity, string? LimitPrice, string? StopLoss, string? CancelsOrder = null,
-    string? TakeProfit = null, string? TimeInForce = null);
+    string? TakeProfit = null, string? TimeInForce = null, string? QuoteQuantity = null);
 
 internal sealed record StoredAllocation(string Asset, string CurrentQuantity, string Price, string CurrentPercent, string TargetPercent, string TargetQuantity);
 
@@ -42,14 +42,14 @@ internal static class StoredJson
 
     public static string Legs(IEnumerable<PlanLeg> legs) => System.Text.Json.JsonSerializer.Serialize(
         legs.Select(l => new StoredLeg(l.Symbol.Value, l.Side.Wire(), l.Type.Wire(), Decimals.Canonical(l.Quantity), Dec(l.LimitPrice), Dec(l.StopLoss), l.CancelsOrder,
-            Dec(l.TakeProfit), l.TimeInForce?.Wire())).ToList(),
+            Dec(l.TakeProfit), l.TimeInForce?.Wire(), Dec(l.QuoteQuantity))).ToList(),
         StoredJsonContext.Default.ListStoredLeg);
 
     public static List<PlanLeg> ParseLegs(string json) =>
         System.Text.Json.JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStoredLeg)!
             .Select(l => new PlanLeg(Symbol.From(l.Symbol), EnumText.ParseSide(l.Side), EnumText.ParseOrderType(l.Type),
                 Decimals.ParseStored(l.Quantity), ParseDec(l.LimitPrice), ParseDec(l.StopLoss))
-                { CancelsOrder = l.CancelsOrder, TakeProfit = ParseDec(l.TakeProfit), TimeInForce = EnumText.ParseTimeInForce(l.TimeInForce) }).ToList();
+                { CancelsOrder = l.CancelsOrder, TakeProfit = ParseDec(l.TakeProfit), TimeInForce = EnumText.ParseTimeInForce(l.TimeInForce), QuoteQuantity = ParseDec(l.QuoteQuantity) }).ToList();
 
     public static string? Allocation(IReadOnlyList<AllocationRow> rows) => rows.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
         rows.Select(r => new StoredAllocation(r.Asset, Decimals.Canonical(r.CurrentQuantity), Decimals.Canonical(r.Price), Decimals.Canonical(r.CurrentPercent),

@@ -57,6 +57,14 @@ public sealed partial class BinanceVenue : IVenue, IDisposable
         return BinanceJson.Book(reply.Body, _time.GetUtcNow());
     }
 
+    /// <summary>The last trade's price (GET /api/v3/ticker/price, public).</summary>
+    public decimal? LastPrice(Symbol symbol)
+    {
+        var reply = _http.Read("/api/v3/ticker/price", [("symbol", symbol.Value)], signed: false);
+        if (!reply.IsSuccess) throw new VenueUnavailableException($"last price of {symbol} on '{Name}' unavailable: {reply.Describe()}");
+        return BinanceJson.Dec(reply.Body, "price");
+    }
+
     public IReadOnlyDictionary<string, decimal>? GetBalances(ClientId clientId)
     {
         if (!_http.CanSign) return null;
@@ -79,10 +87,13 @@ public sealed partial class BinanceVenue : IVenue, IDisposable
         var leg = request.Leg;
         // A capped market order goes as LIMIT IOC at its cap: it takes what the book has up to the cap, the rest expires.
         var capped = leg.LimitPrice is null && request.PriceCap is not null;
+        // A buy by quote amount goes as MARKET with quoteOrderQty instead of quantity: Binance buys as much as the amount
+        // pays for, rounded down to the step. It takes no price, so it is never capped (see PriceCap).
+        var amount = leg.QuoteQuantity is { } quote ? ("quoteOrderQty", Decimals.Canonical(quote)) : ("quantity", Decimals.Canonical(leg.Quantity));
         var parameters = new List<(string, string)>
         {
             ("symbol", leg.Symbol.Value), ("side", leg.Side.Wire()), ("type", capped ? "LIMIT" : leg.Type.Wire()),
-            ("quantity", Decimals.Canonical(leg.Quantity)), ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
+            amount, ("newClientOrderId", request.ClientOrderId), ("newOrderRespType", "FULL"),
         };
         if (request.EffectiveLimit is { } price)
             parameters.AddRange([("timeInForce", request.TimeInForce.Wire()), ("price", Decimals.Canonical(price))]);

@@ -34,11 +34,21 @@ public sealed partial class PaperVenue
 
     private PaperOrderRecord Place(VenueOrderRequest request, SymbolRules rules, DateTimeOffset now)
     {
-        var leg = request.Leg;
+        // A buy by quote amount (quoteOrderQty on Binance) buys what the amount pays for at the asks now, rounded down to the
+        // step; nothing it can buy is REJECTED as Binance does. It is then an uncapped market order of that quantity.
+        var leg = request.Leg.QuoteQuantity is { } quote
+            ? request.Leg with { Quantity = QuoteSizing.QuantityFor(GetOrderBook(request.Leg.Symbol), rules, quote) }
+            : request.Leg;
+        request = request with { Leg = leg };
         var timeInForce = request.TimeInForce;
         var order = new PaperOrderRecord(request.ClientId, request.ClientOrderId, leg.Symbol, leg.Side,
             leg.LimitPrice is null ? OrderType.Market : OrderType.Limit, leg.Quantity, request.EffectiveLimit, null, null,
             OrderStatus.Rejected, [], null, null, 0m, false, now);
+        // Binance checks a quote order's value as the amount itself, and refuses one that buys nothing.
+        if (leg.QuoteQuantity is { } quoteValue && quoteValue < rules.MinNotional)
+            return order with { Reason = "Filter failure: NOTIONAL" };
+        if (leg.IsByQuote && leg.Quantity <= 0)
+            return order with { Reason = "Order book liquidity is less than `LOT_SIZE` filter minimum quantity." };
         if (PaperOrderChecks.FilterFailure(rules, leg.Quantity, request.EffectiveLimit) is { } filter)
             return order with { Reason = filter };
 

@@ -39,6 +39,9 @@ public sealed partial class PaperVenue(IPaperLedger ledger, IUnitOfWork unitOfWo
 
     public decimal MidPrice(Symbol symbol) => ledger.PriceOverride(symbol) ?? PaperInstruments.All[symbol].ReferencePrice;
 
+    /// <summary>Paper trades around one price per symbol (its reference, or the last `paper set-price`): that is its last price.</summary>
+    public decimal? LastPrice(Symbol symbol) => MidPrice(symbol);
+
     public OrderBook GetOrderBook(Symbol symbol) =>
         PaperBook.Around(PaperInstruments.All[symbol].Rules, MidPrice(symbol), time.GetUtcNow());
 

@@ -70,6 +70,9 @@ public sealed class JsonEverywhereTests : IDisposable
         ("db migrate", _ => []),
         ("db copy", _ => []), // needs PostgreSQL: DbCopyTests run it with --json; here only its refusal
         ("completion", _ => ["bash"]),
+        ("market price", _ => ["BTCUSDT"]),
+        ("market book", _ => ["BTCUSDT", "--depth", "3"]),
+        ("market rules", _ => ["BTCUSDT", "--venue", "paper"]),
     ];
 
     /// <summary>Commands whose success needs a server: their --json success is tested where the server is.</summary>
@@ -83,6 +86,7 @@ public sealed class JsonEverywhereTests : IDisposable
         "db status" or "db migrate" => [],
         "db copy" => ["--to", "not-a-url"],
         "completion" => ["tcsh"],
+        "market price" or "market book" or "market rules" => ["NOPEUSDT"],
         "validate" or "execute" or "plans show" => ["nosuchplan", "--client-id", "1"],
         "strategy set" or "strategy show" => ["99", "--client-id", "1"],
         "venue show" or "venue remove" => ["nowhere", "--client-id", "1"],

@@ -68,6 +68,7 @@ public sealed class PlanHasherTests
     [InlineData("stop_loss")]
     [InlineData("stop_loss_removed")]
     [InlineData("leg_added")]
+    [InlineData("quote_quantity")]
     public void Compute_AnyFieldChanged_DifferentHash(string field)
     {
         var plan = Base();
@@ -95,6 +96,7 @@ public sealed class PlanHasherTests
                         "limit_price" => leg with { LimitPrice = 50_000.01m },
                         "limit_price_removed" => leg with { LimitPrice = null },
                         "stop_loss" => leg with { StopLoss = 45_000.01m },
+                        "quote_quantity" => leg with { QuoteQuantity = 100m },
                         _ => leg with { StopLoss = null },
                     },
                 ],
@@ -111,5 +113,22 @@ public sealed class PlanHasherTests
         var stopOnly = Plan(LimitBuy(1m, 5m) with { LimitPrice = null, StopLoss = 5m });
 
         Assert.NotEqual(PlanHasher.Compute(limitOnly), PlanHasher.Compute(stopOnly));
+    }
+
+    [Fact]
+    public void Canonical_LegWithoutQuoteAmount_IsWrittenAsBeforeTheOptionExisted()
+    {
+        // Plans stored before --quote keep their hashes: the field is written only when set.
+        var line = PlanHasher.Canonical(Base()).Split('\n').Single(l => l.StartsWith("leg=", StringComparison.Ordinal));
+
+        Assert.Equal("leg=BTCUSDT|BUY|LIMIT|0.001|50000|45000", line);
+    }
+
+    [Fact]
+    public void Canonical_QuoteAmount_IsWrittenAtTheEndOfItsLeg()
+    {
+        var plan = Plan(MarketBuy(0m) with { QuoteQuantity = 100.50m });
+
+        Assert.EndsWith("|quote:100.5", PlanHasher.Canonical(plan).Split('\n').Single(l => l.StartsWith("leg=", StringComparison.Ordinal)));
     }
 }

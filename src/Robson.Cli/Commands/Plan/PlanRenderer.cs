@@ -32,7 +32,7 @@ public static class PlanRenderer
     public static PlanJson ToJson(PlanModel p) => new(
         p.Id, p.ClientId.Value, p.StrategyId, p.Kind.Wire(), p.Venue, p.Hash, Output.Time(p.CreatedAt),
         p.Legs.Select(l => new LegJson(l.Symbol.Value, l.Side.Wire(), l.Type.Wire(), l.Quantity, l.LimitPrice, l.StopLoss,
-            l.TakeProfit, l.TimeInForce?.Wire(), l.CancelsOrder)).ToList(),
+            l.TakeProfit, l.TimeInForce?.Wire(), l.CancelsOrder, l.QuoteQuantity)).ToList(),
         NextSteps(p),
         p.Allocation.Select(a => new AllocationJson(a.Asset, a.CurrentQuantity, a.Price, a.CurrentPercent, a.TargetPercent, Math.Round(a.TargetQuantity, 8))).ToList(),
         []);

@@ -22,6 +22,7 @@ internal static class ExecutionActions
                 ("quantity", leg.Quantity), ("limit_price", leg.LimitPrice), ("price_cap", cap), ("filled_quantity", fill.FilledQuantity),
                 ("average_price", fill.AveragePrice), ("notional", Math.Round(fill.Notional, 8)), ("mid", fill.Mid),
                 ("slippage_bps", fill.SlippageBps), ("fee", Math.Round(fill.Fee, 8)), ("fee_asset", rules?.QuoteAsset ?? ""));
+        if (leg.QuoteQuantity is { } quote && fill is not null) details["quote_quantity"] = Decimals.Canonical(quote); // what the estimate spends up to
         var result = fill is { FullyFilled: true }
             ? "Simulated successfully (no real order placed)"
             : $"Simulated: only {Decimals.Canonical(fill?.FilledQuantity ?? 0)} of {Decimals.Canonical(leg.Quantity)} would fill against the book now" +
@@ -57,8 +58,11 @@ internal static class ExecutionActions
             ("status", answer.Status), ("outcome", OutcomeOf(answer.Status)), ("price_cap", outcome.PriceCap), ("executed_quantity", answer.ExecutedQuantity),
             ("average_price", average), ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset),
             ("protection", outcome.Protection?.State.ToString().ToUpperInvariant()), ("reason", answer.Reason));
+        if (leg.QuoteQuantity is { } spend) details["quote_quantity"] = Decimals.Canonical(spend);
         var status = answer.Status;
-        var filled = $"{Decimals.Canonical(answer.ExecutedQuantity)} of {Decimals.Canonical(leg.Quantity)} filled";
+        var filled = leg.QuoteQuantity is { } quote
+            ? $"{Decimals.Canonical(answer.ExecutedQuantity)} bought for {Decimals.Canonical(Math.Round(answer.ExecutedNotional, 8))} of up to {Decimals.Canonical(quote)}"
+            : $"{Decimals.Canonical(answer.ExecutedQuantity)} of {Decimals.Canonical(leg.Quantity)} filled";
         var result = true switch
         {
             _ when status == OrderStatus.Rejected => $"REJECTED by {venue.Name}: {answer.Reason}",

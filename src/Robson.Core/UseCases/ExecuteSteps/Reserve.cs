@@ -49,7 +49,8 @@ internal static class Reserve
         if (passed && run.Live && plan.Kind != PlanKind.Cancel)
         {
             // A sell plan's cancels of protective orders reserve nothing; the exposure lists the order legs in plan order.
-            orders = plan.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select((x, k) => new OrderRecord(
+            // A buy by quote amount is recorded with its estimated quantity; the venue's fills say what it bought.
+            orders = estimate.Legs.Select((leg, i) => (leg, i)).Where(x => !x.leg.IsCancel).Select((x, k) => new OrderRecord(
                 ExecutePlan.ClientOrderIdFor(run.ExecutionId, x.i), run.ClientId, run.ExecutionId, plan.Id, x.i, run.Venue.Name, x.leg.Symbol,
                 x.leg.Side, x.leg.Type, x.leg.Quantity, x.leg.LimitPrice, OrderStatus.Pending,
                 estimate.Exposure.LegNotionals[k], 0m, 0m, null, now) // the venue's day counts it
