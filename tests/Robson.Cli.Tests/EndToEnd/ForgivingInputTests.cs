@@ -39,7 +39,7 @@ public sealed class ForgivingInputTests : IDisposable
     [InlineData(new[] { "strategy", "set", "--bogus" }, "robson: unknown option '--bogus' for 'robson strategy set' (see `robson strategy set --help`)")]
     [InlineData(new[] { "plan", "buy", "BTCUSDT" },
         "robson: QUANTITY is required (or --quote AMOUNT; see `robson plan buy --help`)")]
-    [InlineData(new[] { "plan", "sell", "BTCUSDT", "--client-id", "1" }, "robson: QUANTITY is required (see `robson plan sell --help`)")]
+    [InlineData(new[] { "plan", "sell", "BTCUSDT", "--client-id", "1" }, "robson: QUANTITY is required (usage: robson plan sell SYMBOL QUANTITY [options]; see `robson plan sell --help`)")]
     [InlineData(new[] { "execute", "--client-id", "1" }, "robson: PLAN_ID is required (usage: robson execute PLAN_ID [options]; see `robson execute --help`)")]
     public void Mistakes_GetOneLine_NamingWhatWasMeant_Exit2(string[] args, string line)
     {

@@ -84,7 +84,7 @@ public sealed class MarketCommandTests : IDisposable
 
     [Theory]
     [InlineData("unknown symbol 'DOGEUSDT' on venue 'paper'", "market", "price", "DOGEUSDT")]
-    [InlineData("unknown symbol 'DOGEUSDT' on venue 'paper'", "market", "rules", "DOGEUSDT", "--json")]
+    [InlineData("unknown symbol 'DOGEUSDT' on venue 'paper'", "market", "rules", "DOGEUSDT")]
     [InlineData("unknown venue 'nowhere'", "market", "book", "BTCUSDT", "--venue", "nowhere", "--client-id", "1")]
     [InlineData("give --client-id N", "market", "price", "BTCUSDT", "--venue", "bn")]
     [InlineData("--depth must be between 1 and 100", "market", "book", "BTCUSDT", "--depth", "101")]
@@ -98,5 +98,10 @@ public sealed class MarketCommandTests : IDisposable
         Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
         Assert.Equal("", run.Stdout);
         Assert.False(Directory.Exists(_robson.Home));
+
+        // Under --json the same refusal is one error document on stdout, and nothing on stderr.
+        var json = _robson.Expect(2, [.. args, "--json"]);
+        Assert.Contains(reason, json.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("", json.Stderr);
     }
 }

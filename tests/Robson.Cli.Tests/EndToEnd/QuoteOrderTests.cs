@@ -148,8 +148,8 @@ public sealed class QuoteOrderTests : IDisposable
     [InlineData("--quote", "plan", "buy", "BTCUSDT", "--quote", "abc")]
     [InlineData("robson: ", "plan", "buy", "BTCUSDT", "--quote", "-5")]
     [InlineData("--tif applies to limit orders only", "plan", "buy", "BTCUSDT", "--quote", "100", "--tif", "ioc")]
-    [InlineData("QUANTITY is required (or --quote AMOUNT)", "plan", "buy", "BTCUSDT")]
-    [InlineData("Unrecognized command or argument", "plan", "sell", "BTCUSDT", "--quote", "100")] // buys only
+    [InlineData("QUANTITY is required (or --quote AMOUNT", "plan", "buy", "BTCUSDT")]
+    [InlineData("unknown option '--quote' for 'robson plan sell'", "plan", "sell", "BTCUSDT", "--quote", "100")] // buys only
     public void BadInput_ExitsTwo_AndWritesNothing(string reason, params string[] args)
     {
         var run = _robson.Expect(2, [.. args, "--client-id", "1"]);
