@@ -84,6 +84,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.Reconcile.ReconcileCommand.BuildOrders(context));
         root.Subcommands.Add(Commands.Protect.ProtectCommand.Build(context));
         root.Subcommands.Add(ReportCommand.Build(context));
+        root.Subcommands.Add(Commands.Status.StatusCommand.Build(context));
+        root.Subcommands.Add(Commands.Status.StatusCommand.BuildPositions(context));
         root.Subcommands.Add(AuditCommand.Build(context));
         root.Subcommands.Add(Commands.Executions.ExecutionsCommand.Build(context));
         root.Subcommands.Add(Commands.Db.DbCommand.Build(context));
