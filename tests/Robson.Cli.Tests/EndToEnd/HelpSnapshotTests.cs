@@ -17,7 +17,7 @@ public sealed class HelpSnapshotTests : IDisposable
     {
         "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel",
         "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
-        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show",
+        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "status", "positions", "executions list", "executions show",
         "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy",
     };
 
