@@ -154,6 +154,32 @@ public sealed class StatusCommandTests : IDisposable
         Assert.DoesNotContain(expired, pending);
     }
 
+    [Theory]
+    [InlineData(15 * 60, true)] // at the TTL: the ValidationRequired guard still passes it
+    [InlineData(15 * 60 + 1, false)]
+    public void ValidatedPlan_AtTheTtlBoundary(int secondsLater, bool listed)
+    {
+        var plan = _robson.ValidatedPlan("1", _robson.CreateLiveStrategy(), "buy", "ETHUSDT", "0.1");
+        _robson.Clock.Advance(TimeSpan.FromSeconds(secondsLater));
+
+        var pending = Venue(Status(), "paper").GetProperty("pending_plans").EnumerateArray().Select(p => p.GetProperty("plan_id").GetString());
+
+        Assert.Equal(listed, pending.Contains(plan));
+    }
+
+    [Fact]
+    public void AtMidnightUtc_TheLimitsStartAgain_AndTheNextResetIsADayAway()
+    {
+        LiveBuy(_robson.CreateLiveStrategy());
+        _robson.Clock.Advance(TimeSpan.FromHours(12)); // 2026-11-26 00:00 UTC
+
+        var status = Status();
+
+        Assert.Equal(("2026-11-26", 86400L), (status.GetProperty("day").GetString(), status.GetProperty("seconds_until_reset").GetInt64()));
+        Assert.Equal(0m, Limit(Venue(status, "paper"), "orders").GetProperty("used").GetDecimal());
+        Assert.Single(Venue(status, "paper").GetProperty("positions").EnumerateArray()); // positions carry over the reset
+    }
+
     [Fact]
     public void Status_IsReadOnly()
     {
