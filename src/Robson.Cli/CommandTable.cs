@@ -41,6 +41,8 @@ public static class CommandTable
         ("audit", AuditCommand.Build),
         ("executions", Commands.Executions.ExecutionsCommand.Build),
         ("db", Commands.Db.DbCommand.Build),
+        ("status", Commands.Status.StatusCommand.Build),
+        ("positions", Commands.Status.StatusCommand.BuildPositions),
         ("market", Commands.Market.MarketCommand.Build),
         ("completion", Commands.Completion.CompletionCommand.Build),
     ];

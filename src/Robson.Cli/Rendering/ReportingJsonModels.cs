@@ -50,7 +50,7 @@ public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count,
 // up the venues shown (each venue's P&L on its own cost basis); no limit is judged on them. A limit's "scope" says
 // which books it counts: "paper" (the paper venue alone) or "real" (every real venue of the tenant together, named
 // by a venue's "limits_venues"). The top-level "strategies" are, with --venue, that venue's; without, each limit on
-// the scope that used the most of it.
+// the scope that used the most of it. "trading_state" is the tenant's kill switch now (StatusJsonModels.cs).
 public sealed record LimitUsageJson(string Limit, decimal Used, decimal? Max, string Usage, decimal? Percent, string Day, string Scope);
 public sealed record StrategyLimitsJson(long StrategyId, string Name, int Version, List<LimitUsageJson> Limits);
 public sealed record SymbolPnlJson(string Venue, string Symbol, decimal RealisedPnl);
@@ -69,7 +69,7 @@ public sealed record ReportJson(
     List<SymbolPnlJson> RealisedPnlBySymbol, List<StrategyLimitsJson> Strategies,
     string From, string To, int Fills, decimal Fees, List<SymbolActivityJson> Symbols, List<DayActivityJson> Days,
     ValidationTallyJson Validations, List<ExecutionTallyJson> Executions, BlockedAttemptsJson Blocked,
-    string? Venue, List<VenueReportJson> Venues);
+    string? Venue, List<VenueReportJson> Venues, TradingStateJson TradingState);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(AuditEventJson))]
@@ -80,4 +80,6 @@ public sealed record ReportJson(
 [JsonSerializable(typeof(ExecutionDetailJson))]
 [JsonSerializable(typeof(ExecutionListJson))]
 [JsonSerializable(typeof(ReportJson))]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(PositionsJson))]
 public sealed partial class ReportingJsonContext : JsonSerializerContext;

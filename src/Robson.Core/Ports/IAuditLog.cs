@@ -30,6 +30,12 @@ public interface IAuditLog
     /// <summary>The tenant's most recent events, newest first.</summary>
     IReadOnlyList<AuditRecord> ListAudit(ClientId clientId, int limit);
 
+    /// <summary>
+    /// The tenant's most recent event of one of <paramref name="kinds"/>, or null: who set the kill switch, however many
+    /// events followed (read newest first along the tenant's chain).
+    /// </summary>
+    AuditRecord? LatestAuditOfKind(ClientId clientId, IReadOnlyList<string> kinds);
+
     /// <summary>Events matching the query, newest first.</summary>
     IReadOnlyList<AuditRecord> QueryAudit(AuditQuery query);
 

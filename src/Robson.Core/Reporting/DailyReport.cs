@@ -15,6 +15,8 @@ namespace Robson.Core.Reporting;
 /// as execution does: the paper venue alone, and the real venues together. <see cref="Limits"/> is, for one venue, its
 /// scope's; for every venue, each limit on the scope that used the most of it.
 /// </para>
+/// <para><see cref="Trading"/> is the tenant's kill switch now (not as it was on the period's days): a report read after
+/// an automatic halt must say trading is halted.</para>
 /// </summary>
 public sealed record DailyReport(
     ClientId ClientId,
@@ -27,7 +29,8 @@ public sealed record DailyReport(
     IReadOnlyList<StrategyLimits> Limits,
     ValidationTally Validations,
     IReadOnlyList<ExecutionTally> Executions,
-    BlockedAttempts Blocked)
+    BlockedAttempts Blocked,
+    Status.TradingStateView Trading)
 {
     public bool SingleDay => From == To;
     public int Orders => Days.Sum(d => d.Orders);

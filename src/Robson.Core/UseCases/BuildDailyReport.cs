@@ -58,7 +58,7 @@ public sealed class BuildDailyReport(RobsonEnvironment env)
         var executions = store.ExecutionsBetween(clientId, from, to).Where(e => venue is null || e.Venue == venue).ToList();
         return new DailyReport(clientId, from, to, venue, Sum(venues, days), venues, scopes,
             strategies.Select((s, i) => new StrategyLimits(s, Closest(scopes.Select(scope => scope.Strategies[i].Limits)))).ToList(),
-            store.ValidationsBetween(clientId, from, to, venue), Tally(executions), Blocked(executions));
+            store.ValidationsBetween(clientId, from, to, venue), Tally(executions), Blocked(executions), TradingStateQuery.Read(store, clientId));
     }
 
     /// <summary>LIVE orders (counted against the limits) and fills of the period, and what the period's sells realised (by position and day).</summary>

@@ -62,6 +62,14 @@ public abstract partial class SqlStore
         return Query($"SELECT {AuditColumns} FROM audit_events {filter} ORDER BY seq DESC LIMIT @n", ReadAudit, [.. parameters]);
     }
 
+    public AuditRecord? LatestAuditOfKind(ClientId clientId, IReadOnlyList<string> kinds)
+    {
+        var names = kinds.Select((_, i) => $"@k{i}").ToList();
+        // Backwards along the (client_id, position) index: the newest matching event is usually among the last few.
+        return Query($"SELECT {AuditColumns} FROM audit_events WHERE client_id = @c AND kind IN ({string.Join(", ", names)}) ORDER BY position DESC LIMIT 1",
+            ReadAudit, [("@c", clientId.Value), .. kinds.Select((k, i) => ($"@k{i}", (object?)k))]).FirstOrDefault();
+    }
+
     public AuditRecord? FindAuditEvent(string eventId) =>
         Query($"SELECT {AuditColumns} FROM audit_events WHERE id = @id", ReadAudit, ("@id", eventId)).FirstOrDefault();
 

@@ -87,6 +87,9 @@ public sealed class AuditCompletenessTests : IDisposable
         var execution = _robson.Expect(0, "executions", "list", "--client-id", "1", "--json").Json.GetProperty("executions")[0].GetProperty("execution_id").GetString()!;
         ReadOnly("report", "--client-id", "1");
         ReadOnly("report", "--client-id", "1", "--from", "2026-11-01", "--json");
+        ReadOnly("status", "--client-id", "1");
+        ReadOnly("status", "--client-id", "1", "--json");
+        ReadOnly("positions", "--client-id", "1", "--json");
         ReadOnly("executions", "list", "--client-id", "1");
         ReadOnly("executions", "show", execution, "--client-id", "1");
         ReadOnly("audit", "list", "--client-id", "1");

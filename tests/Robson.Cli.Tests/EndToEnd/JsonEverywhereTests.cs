@@ -70,6 +70,8 @@ public sealed class JsonEverywhereTests : IDisposable
         ("db migrate", _ => []),
         ("db copy", _ => []), // needs PostgreSQL: DbCopyTests run it with --json; here only its refusal
         ("completion", _ => ["bash"]),
+        ("status", _ => ["--client-id", "1"]),
+        ("positions", _ => ["--client-id", "1"]),
         ("market price", _ => ["BTCUSDT"]),
         ("market book", _ => ["BTCUSDT", "--depth", "3"]),
         ("market rules", _ => ["BTCUSDT", "--venue", "paper"]),

@@ -83,6 +83,18 @@ public abstract class AuditLogContract(TestDatabase database) : StoreContract(da
     }
 
     [Fact]
+    public void LatestAuditOfKind_TheTenantsNewestOfThoseKinds_HoweverManyEventsFollowed()
+    {
+        Store.Append(Audit(Tenant, Noon, kind: "TRADING_HALTED"));
+        var resumed = Store.Append(Audit(Tenant, Noon.AddSeconds(1), kind: "TRADING_RESUMED"));
+        for (var i = 2; i < 60; i++) Store.Append(Audit(Tenant, Noon.AddSeconds(i)));
+        Store.Append(Audit(OtherTenant, Noon.AddSeconds(99), kind: "TRADING_HALTED"));
+
+        Assert.Equal(resumed.Id, Store.LatestAuditOfKind(Tenant, ["TRADING_HALTED", "TRADING_RESUMED"])?.Id);
+        Assert.Null(Store.LatestAuditOfKind(Tenant, ["TRADING_REDUCE_ONLY"]));
+    }
+
+    [Fact]
     public void Append_InsideATransactionThatRollsBack_LeavesNoEvent()
     {
         using (Store.BeginExclusive(Tenant))

@@ -19,9 +19,10 @@ internal static class ReportRenderer
         r.Executions.Select(e => new ExecutionTallyJson(e.Mode.Wire(), e.Succeeded, e.Failed, e.Blocked, e.Total)).ToList(),
         new BlockedAttemptsJson(r.Blocked.Total, r.Blocked.Live, r.Blocked.DryRun, r.Blocked.ByGuard.Select(g => new GuardBlockJson(g.Guard, g.Count)).ToList()),
         r.Venue, r.Venues.Select(v => new VenueReportJson(v.Venue, v.Real, v.Orders, v.Notional, v.Fills, v.Fees, v.RealisedPnl, v.RealisedLoss,
-            ToJson(v.Symbols), ToJson(v.Days), v.Limits.Scope.Name, [.. v.Limits.Venues], ToJson(v.Limits.Strategies))).ToList());
+            ToJson(v.Symbols), ToJson(v.Days), v.Limits.Scope.Name, [.. v.Limits.Venues], ToJson(v.Limits.Strategies))).ToList(),
+        Status.TradingStateText.Json(r.Trading));
 
-    private static List<StrategyLimitsJson> ToJson(IReadOnlyList<StrategyLimits> limits) =>
+    public static List<StrategyLimitsJson> ToJson(IReadOnlyList<StrategyLimits> limits) =>
         limits.Select(l => new StrategyLimitsJson(l.Strategy.Id, l.Strategy.Name, l.Strategy.Version, l.Limits.Select(ToJson).ToList())).ToList();
 
     private static List<SymbolActivityJson> ToJson(IReadOnlyList<SymbolActivity> symbols) =>
@@ -40,6 +41,8 @@ internal static class ReportRenderer
         var text = new StringBuilder();
         var period = r.SingleDay ? $"{Amounts.Day(r.From)} (UTC)" : $"{Amounts.Day(r.From)} to {Amounts.Day(r.To)} (UTC, {r.Days.Count} days)";
         text.AppendLine(style.Bold($"REPORT: client {r.ClientId}, {period}" + (r.Venue is { } venue ? $", venue {venue}" : "")));
+        // The kill switch as it is now, whatever the period: after an automatic halt the report is where a trader looks first.
+        text.AppendLine($"TRADING (now): {Status.TradingStateText.Line(r.Trading, style)}");
         text.AppendLine($"LIVE: {Figures(r.Orders, r.Notional, r.Fills, r.Fees, r.RealisedPnl, style)} (average cost, fees included" +
                         (r.Venues.Count > 1 ? "; each venue on its own book, added up)" : ")"));
         if (r.Venues.Count > 1)
@@ -113,11 +116,11 @@ internal static class ReportRenderer
         ? $"on real venues ({string.Join(", ", scope.Venues)}, together)"
         : "on the paper venue (paper only)";
 
-    private static string Pnl(decimal pnl, Style style) =>
+    internal static string Pnl(decimal pnl, Style style) =>
         pnl > 0 ? style.Ok(Amounts.Format(pnl)) : pnl < 0 ? style.Bad(Amounts.Format(pnl)) : Amounts.Format(pnl);
 
     /// <summary>First column left-aligned, the rest right-aligned, two spaces apart.</summary>
-    private static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
+    internal static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
     {
         var all = rows.Prepend(header).ToList();
         var widths = header.Select((_, i) => all.Max(row => row[i].Length)).ToArray();
@@ -125,7 +128,7 @@ internal static class ReportRenderer
             text.AppendLine("  " + string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
     }
 
-    private static string Bar(LimitUsage limit, Style style)
+    internal static string Bar(LimitUsage limit, Style style)
     {
         if (limit.Ratio is not { } ratio) return style.Dim("(not set)".PadRight(22));
         var filled = (int)Math.Round(Math.Min(1m, ratio) * 20m);
