@@ -86,6 +86,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Build(context));
         root.Subcommands.Add(AuditCommand.Build(context));
         root.Subcommands.Add(Commands.Executions.ExecutionsCommand.Build(context));
+        root.Subcommands.Add(Commands.Fills.FillsCommand.Build(context));
         root.Subcommands.Add(Commands.Db.DbCommand.Build(context));
         return root;
     }
