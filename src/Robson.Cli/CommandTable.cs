@@ -40,6 +40,7 @@ public static class CommandTable
         ("report", ReportCommand.Build),
         ("audit", AuditCommand.Build),
         ("executions", Commands.Executions.ExecutionsCommand.Build),
+        ("fills", Commands.Fills.FillsCommand.Build),
         ("db", Commands.Db.DbCommand.Build),
         ("status", Commands.Status.StatusCommand.Build),
         ("positions", Commands.Status.StatusCommand.BuildPositions),

@@ -29,7 +29,21 @@ public sealed record LegJson(string Symbol, string Side, string Type, decimal Qu
 public sealed record AllocationJson(string Asset, decimal CurrentQuantity, decimal Price, decimal CurrentPercent, decimal TargetPercent, decimal TargetQuantity);
 public sealed record PlanJson(
     string PlanId, long ClientId, long? StrategyId, string Kind, string Venue, string Hash, string CreatedAt, List<LegJson> Legs,
-    List<string> NextSteps, List<AllocationJson> Allocation, List<string> Notes);
+    List<string> NextSteps, List<AllocationJson> Allocation, List<string> Notes)
+{
+    /// <summary>Where the plan stands (plans list|show only; absent when a plan is just made, which has no history).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlanStatusJson? Status { get; init; }
+}
+
+/// <summary>"stage": see PlanStage; "possible": what can still be done, in order; next_steps then lists the same commands.</summary>
+public sealed record PlanStatusJson(string Stage, PlanValidationJson? Validation, List<PlanExecutionJson> Executions, bool SentLive,
+    List<PlanActionJson> Possible, List<string> Notes);
+/// <summary>The latest validation, judged as LIVE would judge it now: "authorises_live" false gives the reason in "lapse".</summary>
+public sealed record PlanValidationJson(string ValidationId, string Status, string ValidatedAt, string ExpiresAt, bool WithinTtl, bool SameHash,
+    bool SameStrategyVersion, bool AuthorisesLive, string? Lapse);
+public sealed record PlanExecutionJson(string ExecutionId, string Mode, string Status, string ExecutedAt);
+public sealed record PlanActionJson(string Action, string Command);
 public sealed record PlanListJson(long ClientId, List<PlanJson> Plans);
 
 // A strategy's JSON is written from its setting declarations: Commands/Strategy/StrategyJson.cs.

@@ -51,6 +51,13 @@ public interface IExecutionStore
     /// <summary>LIVE fills in the period (UTC days of the fills) on any venue, oldest first.</summary>
     IReadOnlyList<FillRecord> LiveFillsBetween(ClientId clientId, DateOnly from, DateOnly to);
 
+    /// <summary>
+    /// Every LIVE fill of the tenant, oldest first (filled_at, then insertion), from <paramref name="from"/> to
+    /// <paramref name="to"/> (UTC days, inclusive; null: unbounded) on <paramref name="venue"/> (null: every venue).
+    /// Streamed: enumerate it to the end before using the store for anything else.
+    /// </summary>
+    IEnumerable<FillLine> ExportFills(ClientId clientId, DateOnly? from, DateOnly? to, string? venue);
+
     /// <summary>LIVE orders created in the period on any venue, whatever their status, oldest first.</summary>
     IReadOnlyList<OrderRecord> LiveOrdersBetween(ClientId clientId, DateOnly from, DateOnly to);
 

@@ -1,5 +1,5 @@
 namespace Robson.Core.Ports;
 
 /// <summary>Everything Robson persists, behind one connection (SQLite by default).</summary>
-public interface IRobsonStore : IStrategyStore, IPlanStore, IValidationStore, IExecutionStore, IOrderStore, IAuditLog, IPaperLedger,
+public interface IRobsonStore : IStrategyStore, IPlanStore, IPlanHistoryStore, IValidationStore, IExecutionStore, IOrderStore, IAuditLog, IPaperLedger,
     ITradingStateStore, IVenueRegistry, IVenueLimitStore, IUnitOfWork, IDisposable;

@@ -134,6 +134,15 @@ public abstract partial class SqlStore : IRobsonStore
         return rows;
     }
 
+    /// <summary>Like <see cref="Query{T}"/>, one row at a time: for exports that must not hold a whole history in memory.</summary>
+    protected IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> map, params (string, object?)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return map(reader);
+    }
+
     private sealed class Scope(SqlStore store) : ITransactionScope
     {
         private bool _done;

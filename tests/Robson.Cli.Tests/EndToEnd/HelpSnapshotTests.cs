@@ -17,9 +17,9 @@ public sealed class HelpSnapshotTests : IDisposable
 
     private static readonly string[] CommandNames =
     [
-        "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel",
+        "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel", "plan copy",
         "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
-        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show",
+        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show", "fills export",
         "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy", "protect", "completion",
         "market price", "market book", "market rules", "status", "positions",
     ];

@@ -30,6 +30,7 @@ internal sealed class RecordedActivity : IExecutionStore
     public IReadOnlyList<FillRecord> LiveFillsBetween(ClientId clientId, DateOnly from, DateOnly to) =>
         Fills.Where(f => f.ClientId == clientId && DayOf(f.FilledAt) >= from && DayOf(f.FilledAt) <= to).OrderBy(f => f.FilledAt).ToList();
 
+    public IEnumerable<FillLine> ExportFills(ClientId clientId, DateOnly? from, DateOnly? to, string? venue) => throw new NotSupportedException();
     public void InsertExecution(ExecutionResult execution) => throw new NotSupportedException();
     public void InsertOrder(OrderRecord order) => throw new NotSupportedException();
     public void UpdateOrder(OrderRecord order, DateTimeOffset at) => throw new NotSupportedException();

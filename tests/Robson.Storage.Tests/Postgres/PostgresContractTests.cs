@@ -34,3 +34,7 @@ public sealed class PostgresSchemaTests() : SchemaContract(new PostgresTestDatab
 public sealed class PostgresConcurrentOpenTests() : ConcurrentOpenContract(new PostgresTestDatabase());
 
 public sealed class PostgresTenantLockTests() : TenantLockContract(new PostgresTestDatabase());
+
+public sealed class PostgresPlanHistoryTests() : PlanHistoryContract(new PostgresTestDatabase());
+
+public sealed class PostgresFillsExportTests() : FillsExportContract(new PostgresTestDatabase());

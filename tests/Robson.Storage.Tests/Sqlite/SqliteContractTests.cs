@@ -32,3 +32,7 @@ public sealed class SqliteLimitsReservationTests() : LimitsReservationContract(n
 public sealed class SqliteSchemaTests() : SchemaContract(new SqliteTestDatabase());
 
 public sealed class SqliteConcurrentOpenTests() : ConcurrentOpenContract(new SqliteTestDatabase());
+
+public sealed class SqlitePlanHistoryTests() : PlanHistoryContract(new SqliteTestDatabase());
+
+public sealed class SqliteFillsExportTests() : FillsExportContract(new SqliteTestDatabase());

@@ -16,6 +16,7 @@ public static class PlanCommand
         command.Subcommands.Add(BuildSide(context, PlanKind.Sell));
         command.Subcommands.Add(RebalanceCommand.Build(context));
         command.Subcommands.Add(BuildCancel(context));
+        command.Subcommands.Add(PlanCopyCommand.Build(context));
         return command;
     }
 

@@ -46,6 +46,18 @@ public static class PlanRenderer
 
     private static string Human(PlanModel p, IReadOnlyList<string> notes)
     {
+        var text = new System.Text.StringBuilder(Describe(p, notes));
+        text.AppendLine("Nothing was sent anywhere. Next steps:");
+        var steps = NextSteps(p);
+        text.AppendLine($"  1. validate:  {steps[0]}");
+        text.AppendLine($"  2. dry-run:   {steps[1]}");
+        text.AppendLine($"  3. live:      {steps[2]}");
+        return text.ToString();
+    }
+
+    /// <summary>What the plan is (id, tenant, strategy, venue, hash, legs, allocation, notes), without what to do next.</summary>
+    public static string Describe(PlanModel p, IReadOnlyList<string> notes)
+    {
         var text = new System.Text.StringBuilder();
         text.AppendLine($"Plan ID: {p.Id}");
         text.AppendLine($"  client_id: {p.ClientId}");
@@ -65,11 +77,6 @@ public static class PlanRenderer
         }
         foreach (var note in notes)
             text.AppendLine($"  note: {note}");
-        text.AppendLine("Nothing was sent anywhere. Next steps:");
-        var steps = NextSteps(p);
-        text.AppendLine($"  1. validate:  {steps[0]}");
-        text.AppendLine($"  2. dry-run:   {steps[1]}");
-        text.AppendLine($"  3. live:      {steps[2]}");
         return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Robson.Core.UseCases;
 
 namespace Robson.Cli.Commands.Plan;
 
@@ -11,25 +12,25 @@ public static class PlansCommand
 
         var listClient = CommonOptions.ClientId();
         var listJson = CommonOptions.Json();
-        var list = new Command("list", "List the tenant's plans, newest first.") { listClient, listJson };
+        var list = new Command("list", "List the tenant's plans, newest first, each with its stage, latest validation and last execution.") { listClient, listJson };
         list.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, listClient);
-            var plans = context.Environment(create: false).Store.ListPlans(tenant);
-            PlanRenderer.WriteList(context.IO, tenant, plans, result.GetValue(listJson));
+            var plans = new QueryPlanStatus(context.Environment(create: false)).List(tenant);
+            PlanStatusRenderer.WriteList(context.IO, tenant, plans, result.GetValue(listJson));
             return ExitCodes.Success;
         });
 
         var planId = new Argument<string>("PLAN_ID");
         var showClient = CommonOptions.ClientId();
         var showJson = CommonOptions.Json();
-        var show = new Command("show", "Show one plan.") { planId, showClient, showJson };
+        var show = new Command("show", "Show one plan: its latest validation, its executions and what is still possible.") { planId, showClient, showJson };
         show.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, showClient);
-            var store = context.Environment(create: false).Store;
-            var plan = store.FindPlan(tenant, PlanIds.Resolve(store, tenant, result.GetValue(planId)))!;
-            PlanRenderer.Write(context.IO, plan, result.GetValue(showJson));
+            var env = context.Environment(create: false);
+            var status = new QueryPlanStatus(env).Show(tenant, PlanIds.Resolve(env.Store, tenant, result.GetValue(planId)))!;
+            PlanStatusRenderer.Write(context.IO, status, result.GetValue(showJson));
             return ExitCodes.Success;
         });
 
