@@ -41,8 +41,8 @@ public sealed class AuditTenantViewTests : IDisposable
 
         var run = _robson.Expect(2, command);
 
-        Assert.Equal($"robson: audit {command[1]} needs --client-id N (one tenant's events) or --all-tenants (every tenant's: an operator view, audited)\n", run.Stderr);
-        Assert.Equal("", run.Stdout);
+        Assert.Equal($"robson: audit {command[1]} needs --client-id N (one tenant's events) or --all-tenants (every tenant's: an operator view, audited)\n", run.ErrorLine);
+        Assert.Equal("", command.Contains("--json") ? run.Stderr : run.Stdout);
         Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
         Assert.Equal(heads, File.ReadAllText(Path.Combine(_robson.Home, "audit-heads")));
     }
@@ -53,7 +53,7 @@ public sealed class AuditTenantViewTests : IDisposable
     {
         var run = _robson.Expect(2, [.. command, "--client-id", "1", "--all-tenants"]);
 
-        Assert.Equal("robson: --client-id and --all-tenants exclude each other: give one\n", run.Stderr);
+        Assert.Equal("robson: --client-id and --all-tenants exclude each other: give one\n", run.ErrorLine);
     }
 
     [Fact]

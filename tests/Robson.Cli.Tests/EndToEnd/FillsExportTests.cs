@@ -147,8 +147,17 @@ public sealed class FillsExportTests : IDisposable
 
         var run = _robson.Expect(2, ["fills", "export", .. withTenant, .. args.Contains("--json") ? Array.Empty<string>() : ["--output", file]]);
 
-        Assert.Equal("", run.Stdout);
-        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        if (args.Contains("--json"))
+        {
+            // Under --json the refusal is one error document on stdout, and stderr stays empty.
+            Assert.Equal("INVALID_INPUT", run.Json.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal("", run.Stderr);
+        }
+        else
+        {
+            Assert.Equal("", run.Stdout);
+            Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        }
         Assert.Empty(Directory.GetFiles(_dir));
     }
 }

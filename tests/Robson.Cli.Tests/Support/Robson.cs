@@ -6,6 +6,14 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
 
+    /// <summary>
+    /// The refusal as one line, wherever it went: stderr, or under --json the message of stdout's error document,
+    /// written as stderr would have it ("robson: …\n").
+    /// </summary>
+    public string ErrorLine => Stderr.Length == 0 && Stdout.StartsWith('{') && Json.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+        ? "robson: " + error.GetProperty("message").GetString() + "\n"
+        : Stderr;
+
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
 

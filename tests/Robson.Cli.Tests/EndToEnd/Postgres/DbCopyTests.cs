@@ -106,8 +106,8 @@ public sealed class DbCopyTests : IDisposable
 
         var again = Expect(2, "db", "copy", "--to", url, "--json");
 
-        Assert.Contains("not empty", again.Stderr);
-        Assert.Equal("", again.Stdout);
+        Assert.Contains("not empty", again.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("", again.Stderr);
         Assert.Equal(before, PostgresRows(url, tables));
     }
 
