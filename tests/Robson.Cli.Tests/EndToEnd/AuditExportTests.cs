@@ -243,7 +243,7 @@ public sealed class AuditExportTests : IDisposable
 
         Assert.DoesNotContain(canary, jsonl);
         Assert.DoesNotContain(canary, csv);
-        Assert.DoesNotContain(canary, System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(_robson.DatabasePath)));
+        Assert.DoesNotContain(canary, System.Text.Encoding.UTF8.GetString(_robson.StoreBytes()));
         foreach (var line in jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var command = JsonDocument.Parse(line).RootElement.GetProperty("command").GetString()!;

@@ -36,14 +36,14 @@ public sealed class AuditTenantViewTests : IDisposable
     [MemberData(nameof(Commands))]
     public void AuditCommand_WithoutATenantView_IsRefused_WithOneLine_AndWritesNothing(string[] command)
     {
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
         var heads = File.ReadAllText(Path.Combine(_robson.Home, "audit-heads"));
 
         var run = _robson.Expect(2, command);
 
         Assert.Equal($"robson: audit {command[1]} needs --client-id N (one tenant's events) or --all-tenants (every tenant's: an operator view, audited)\n", run.ErrorLine);
         Assert.Equal("", command.Contains("--json") ? run.Stderr : run.Stdout);
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
         Assert.Equal(heads, File.ReadAllText(Path.Combine(_robson.Home, "audit-heads")));
     }
 
@@ -59,10 +59,10 @@ public sealed class AuditTenantViewTests : IDisposable
     [Fact]
     public void List_OneTenant_ShowsOnlyItsEvents_AndWritesNothing()
     {
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         Assert.Equal([1L, 1L], Events("--client-id", "1").Select(e => e.GetProperty("client_id").GetInt64()));
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Theory]
@@ -104,10 +104,10 @@ public sealed class AuditTenantViewTests : IDisposable
     [Fact]
     public void Show_AllTenants_UnknownEvent_IsNotFound_AndRecordsNothing()
     {
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         Assert.Equal("robson: audit event 'evt-0123456789abcdef' not found\n", _robson.Expect(2, "audit", "show", "evt-0123456789abcdef", "--all-tenants").Stderr);
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Fact]

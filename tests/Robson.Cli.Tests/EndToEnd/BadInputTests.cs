@@ -101,14 +101,14 @@ public sealed class BadInputTests : IDisposable
     public void CorruptDatabase_ExitsTwo_AndIsLeftAsItWas()
     {
         File.WriteAllText(_robson.DatabasePath, "this is not a database, just some text that is long enough to not be empty");
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         var run = _robson.Run("plans", "list", "--client-id", "1");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
         Assert.Contains("ROBSON_HOME", run.Stderr);
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Fact]

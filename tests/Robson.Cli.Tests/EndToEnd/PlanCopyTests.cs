@@ -53,13 +53,13 @@ public sealed class PlanCopyTests : IDisposable
     public void Copy_PlanTheTenantDoesNotHave_ExitsTwo_AndWritesNothing(string client, string? planId = null)
     {
         var source = _robson.Plan("1", "buy", "ETHUSDT", "0.01");
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         var run = _robson.Expect(2, "plan", "copy", planId ?? source, "--client-id", client);
 
         Assert.Equal("", run.Stdout);
         Assert.Contains(planId == "bad id!" ? "invalid plan id" : "not found", run.Stderr);
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
         Assert.Single(_robson.Expect(0, "plans", "list", "--client-id", "1", "--json").Json.GetProperty("plans").EnumerateArray());
     }
 }

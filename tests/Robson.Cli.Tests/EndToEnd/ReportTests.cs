@@ -163,11 +163,11 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void Report_IsReadOnly()
     {
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         _robson.Expect(0, "report", "--client-id", "1", "--from", Day1);
 
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Theory]

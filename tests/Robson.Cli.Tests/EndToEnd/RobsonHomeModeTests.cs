@@ -46,7 +46,7 @@ public sealed class RobsonHomeModeTests : IDisposable
     public void HomeWritableByGroupOrOthers_IsRefused_WithOneLine_AndNothingWritten(UnixFileMode loose, string who, string octal)
     {
         _robson.Plan("1", "buy", "ETHUSDT", "0.01");
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
         File.SetUnixFileMode(_robson.Home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | loose
                                            | (loose == UnixFileMode.GroupWrite ? UnixFileMode.GroupRead | UnixFileMode.GroupExecute : UnixFileMode.OtherRead | UnixFileMode.OtherExecute));
 
@@ -56,7 +56,7 @@ public sealed class RobsonHomeModeTests : IDisposable
             Assert.Equal($"robson: ROBSON_HOME '{_robson.Home}' is writable by {who} (mode {octal}): make it private with `chmod 700 {_robson.Home}`\n", run.Stderr);
             Assert.Equal("", run.Stdout);
         }
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Fact]

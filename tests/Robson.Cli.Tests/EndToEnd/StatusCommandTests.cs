@@ -184,12 +184,12 @@ public sealed class StatusCommandTests : IDisposable
     public void Status_IsReadOnly()
     {
         LiveBuy(_robson.CreateLiveStrategy());
-        var before = File.ReadAllBytes(_robson.DatabasePath);
+        var before = _robson.StoreBytes();
 
         _robson.Expect(0, "status", "--client-id", "1");
         _robson.Expect(0, "positions", "--client-id", "1", "--json");
 
-        Assert.Equal(before, File.ReadAllBytes(_robson.DatabasePath));
+        Assert.Equal(before, _robson.StoreBytes());
     }
 
     [Theory]

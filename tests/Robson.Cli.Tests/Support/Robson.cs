@@ -38,6 +38,16 @@ public sealed class Robson : IDisposable
 
     public string DatabasePath => Path.Combine(Home, "robson.db");
 
+    /// <summary>
+    /// Everything the store holds on disk: robson.db and its write-ahead log. The WAL outlives each command (no checkpoint
+    /// on close), so recent writes may live only there: "nothing written" and "no secret stored" must read both.
+    /// </summary>
+    public byte[] StoreBytes()
+    {
+        var wal = DatabasePath + "-wal";
+        return [.. File.ReadAllBytes(DatabasePath), .. File.Exists(wal) ? File.ReadAllBytes(wal) : []];
+    }
+
     public CliRun Run(params string[] args)
     {
         var stdout = new StringWriter();
