@@ -68,7 +68,6 @@ public sealed partial class SqliteStore : SqlStore
         try
         {
             connection.Open();
-            KeepWalOnClose(connection);
             var store = new SqliteStore(connection);
             store.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
             if (migrate) store.Migrate();
@@ -79,22 +78,6 @@ public sealed partial class SqliteStore : SqlStore
             connection.Dispose();
             throw new StoreUnavailableException($"cannot use the database in ROBSON_HOME '{home}': {e.Message.Split('\n')[0]}", e);
         }
-    }
-
-    /// <summary>
-    /// Closing the last connection no longer checkpoints the WAL into robson.db and deletes the -wal and -shm files:
-    /// that close cost four of a DRY-RUN's five fsyncs (the new WAL's header and its folder, then the checkpoint's WAL
-    /// and database) and rebuilt the -shm on the next open. Durability is unchanged: synchronous stays FULL, so every
-    /// commit still fsyncs the WAL before it returns, and a committed transaction is in the WAL whether or not it was
-    /// checkpointed (SQLite reads the WAL on open, and checkpoints it as it passes wal_autocheckpoint, 1000 pages, in
-    /// whichever process commits then). robson.db alone is therefore not a complete copy: copy -wal with it, or use
-    /// sqlite3's .backup.
-    /// </summary>
-    private static void KeepWalOnClose(SqliteConnection connection)
-    {
-        var rc = SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
-        if (rc != SQLitePCL.raw.SQLITE_OK)
-            throw new SqliteException($"cannot keep the WAL on close (SQLite error {rc})", rc);
     }
 
     private void Migrate()

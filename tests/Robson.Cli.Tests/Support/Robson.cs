@@ -39,8 +39,8 @@ public sealed class Robson : IDisposable
     public string DatabasePath => Path.Combine(Home, "robson.db");
 
     /// <summary>
-    /// Everything the store holds on disk: robson.db and its write-ahead log. The WAL outlives each command (no checkpoint
-    /// on close), so recent writes may live only there: "nothing written" and "no secret stored" must read both.
+    /// Everything the store holds on disk: robson.db and its write-ahead log, if one is left (a command checkpoints it into
+    /// robson.db when it closes; a crash can leave one): "nothing written" and "no secret stored" read both.
     /// </summary>
     public byte[] StoreBytes()
     {
