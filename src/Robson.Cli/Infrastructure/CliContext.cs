@@ -125,6 +125,6 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
 
     private sealed class RandomIdGenerator : IIdGenerator
     {
-        public string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+        public string NewId() => Convert.ToHexStringLower(Core.Hashing.SecureRandom.Bytes(6));
     }
 }

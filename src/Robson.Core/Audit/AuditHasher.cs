@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Robson.Core.Domain;
 
@@ -40,7 +39,7 @@ public static class AuditHasher
     public const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
 
     public static string Hash(string previousHash, string canonical) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
+        Convert.ToHexStringLower(Hashing.Sha256.Hash(Encoding.UTF8.GetBytes(previousHash + "\n" + canonical)));
 
     // Escaping '\\', '=' and newlines in keys and values keeps one field per line and one '=' per field,
     // so no key or value can forge another field.

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Robson.Core.Domain;
 
@@ -40,7 +39,7 @@ public static class PlanHasher
     }
 
     public static string Compute(Plan plan) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(plan))));
+        Convert.ToHexStringLower(Hashing.Sha256.Hash(Encoding.UTF8.GetBytes(Canonical(plan))));
 
     public static Plan WithHash(Plan plan) => plan with { Hash = Compute(plan) };
 }

@@ -56,4 +56,4 @@ public sealed record PositionStatus(
 }
 
 /// <summary>A plan whose latest validation (PASS or WARNING, of its exact hash) still authorises LIVE until <see cref="ExpiresAt"/>.</summary>
-public sealed record PendingPlan(Plan Plan, ValidationReport Validation, DateTimeOffset ExpiresAt, TimeSpan TtlLeft);
+public sealed record PendingPlan(Plan Plan, ValidationStamp Validation, DateTimeOffset ExpiresAt, TimeSpan TtlLeft);

@@ -90,21 +90,22 @@ public sealed class ShowStatus(RobsonEnvironment env)
     /// <summary>
     /// Plans whose latest validation still authorises LIVE as the ValidationRequired guard would judge it now (PASS or
     /// WARNING, of this hash, under the strategy's current version, within its TTL) and that sent no LIVE order yet.
-    /// Cancel plans need no validation, so none is pending.
+    /// Cancel plans need no validation, so none is pending. A fixed number of queries, however many plans the tenant has.
     /// </summary>
     private List<PendingPlan> PendingPlans(ClientId clientId, IReadOnlyList<Strategy> strategies, DateTimeOffset now)
     {
         var store = env.Store;
+        var histories = store.PlanHistories(clientId, null);
         var pending = new List<PendingPlan>();
         foreach (var plan in store.ListPlans(clientId).Where(p => p.Kind != PlanKind.Cancel))
         {
             var strategy = strategies.FirstOrDefault(s => s.Id == plan.StrategyId);
-            if (strategy is null || store.LatestValidation(clientId, plan.Id) is not { } validation) continue;
+            if (strategy is null || !histories.TryGetValue(plan.Id, out var history) || history.LatestValidation is not { } validation) continue;
             if (validation.Status == ValidationStatus.Fail || validation.PlanHash != plan.Hash) continue;
             if (validation.StrategyId != strategy.Id || validation.StrategyVersion != strategy.Version) continue;
             if (validation.ValidatedAt - now > ValidationRequiredGuard.FutureTolerance) continue;
             var expires = validation.ValidatedAt + TimeSpan.FromMinutes(strategy.Settings.ValidationTtlMinutes);
-            if (expires < now || store.PlanHasLiveOrders(clientId, plan.Id)) continue;
+            if (expires < now || history.SentLive) continue;
             pending.Add(new PendingPlan(plan, validation, expires, expires - now));
         }
         return pending.OrderBy(p => p.ExpiresAt).ToList();

@@ -25,7 +25,7 @@ public abstract partial class SqlStore
             r => (Position: r.GetInt64(0), Hash: r.GetString(1)), entry.ClientId is { } c ? [("@c", c.Value)] : []).FirstOrDefault();
         var position = last.Position + 1;
         var previous = last.Hash ?? AuditHasher.Genesis;
-        var id = "evt-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        var id = "evt-" + Convert.ToHexStringLower(Core.Hashing.SecureRandom.Bytes(8));
         var hash = AuditHasher.Hash(previous, AuditHasher.Canonical(position, id, entry));
         Execute("INSERT INTO audit_events (seq, id, client_id, position, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash) " +
                 "VALUES (@seq, @id, @c, @pos, @k, @r, @p, @ph, @t, @a, @h, @cmd, @v, @d, @prev, @hash)",
