@@ -10,17 +10,20 @@ public static class CliApp
     {
         var errors = new ErrorReport(io, ErrorReport.Requested(args));
         using var context = new CliContext(io, args) { Errors = errors };
-        var root = CommandTable.Build(context, args.Length > 0 ? args[0] : null);
+        var root = CommandTable.Build(context, args.Length > 0 ? args[0] : null, help: args.Length == 0 || args.Any(IsHelp));
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var invocation = new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args, configuration);
-        if (ParseDiagnostics.IsBareGroup(root, args))
-            return root.Parse([.. args, "--help"], configuration).Invoke(invocation);
-        if (parsed.Errors.Count > 0 || ParseDiagnostics.UnknownOption(parsed) is not null)
+        if (ParseDiagnostics.IsBareGroup(root, args) || parsed.Errors.Count > 0 || ParseDiagnostics.UnknownOption(parsed) is not null)
         {
-            // Suggestions need every command, not only the one start-up built.
-            var full = args.Length > 0 && root.Subcommands.Count == 1 ? CommandTable.Build(context) : root;
-            var error = ParseDiagnostics.Explain(full.Parse(args, configuration), full, args);
+            // Help and suggestions need the full root: every command, and the help and version options.
+            var full = root as RootCommand ?? CommandTable.Build(context);
+            if (ParseDiagnostics.IsBareGroup(full, args))
+                return full.Parse([.. args, "--help"], configuration).Invoke(invocation);
+            var fullParse = full.Parse(args, configuration);
+            if (fullParse.Errors.Count == 0 && ParseDiagnostics.UnknownOption(fullParse) is null)
+                return fullParse.Invoke(invocation); // e.g. `robson --version extra`: what the full root accepts
+            var error = ParseDiagnostics.Explain(fullParse, full, args);
             return errors.Write(error.Code, error.Message, ExitCodes.Usage);
         }
         context.Tenant = TenantBinding.From(parsed);
@@ -60,4 +63,6 @@ public static class CliApp
             return errors.Write(ErrorCodes.InternalError, $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}", ExitCodes.BlockedOrFailed);
         }
     }
+
+    private static bool IsHelp(string arg) => arg is "-h" or "--help" or "-?" or "/h" or "/?";
 }

@@ -51,9 +51,16 @@ public static class CommandTable
     public static IEnumerable<string> Names => TopLevel.Select(c => c.Name);
 
     /// <summary>The root with every command, or only <paramref name="only"/> when it names one.</summary>
-    public static RootCommand Build(CliContext context, string? only = null)
+    public static RootCommand Build(CliContext context, string? only = null) => (RootCommand)Build(context, only, help: true);
+
+    /// <summary>
+    /// The root for running a command: without <paramref name="help"/> a plain command named robson, because the
+    /// RootCommand's help and version options read their descriptions through a ResourceManager and the executable's
+    /// name through reflection, a tenth of a cold DRY-RUN. Help (and any parse error, which suggests) uses the full root.
+    /// </summary>
+    public static Command Build(CliContext context, string? only, bool help)
     {
-        var root = new RootCommand(Description);
+        var root = help ? new RootCommand(Description) : new Command("robson", Description);
         var named = TopLevel.Where(c => c.Name == only).ToArray();
         foreach (var (_, build) in named.Length > 0 ? named : TopLevel)
             root.Subcommands.Add(build(context));

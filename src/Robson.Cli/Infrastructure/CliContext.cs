@@ -17,8 +17,8 @@ namespace Robson.Cli;
 /// </summary>
 public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposable
 {
-    public static readonly string Version =
-        typeof(CliContext).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The version recorded in audit events: a constant written at build time (reading it by reflection costs start-up).</summary>
+    public const string Version = BuildInfo.Version;
 
     private SqlStore? _store;
     private StoreTarget? _target;

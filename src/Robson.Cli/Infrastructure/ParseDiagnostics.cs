@@ -9,7 +9,7 @@ namespace Robson.Cli;
 public static class ParseDiagnostics
 {
     /// <summary>The deepest command the leading words name, and the first word that names none (when a command was expected there).</summary>
-    public static (Command Command, string Path, string? UnknownWord) Walk(RootCommand root, IReadOnlyList<string> args)
+    public static (Command Command, string Path, string? UnknownWord) Walk(Command root, IReadOnlyList<string> args)
     {
         Command current = root;
         var path = "robson";
@@ -26,7 +26,7 @@ public static class ParseDiagnostics
     }
 
     /// <summary>A group of commands named without one of them (bare <c>robson</c>, <c>robson plan</c>): answered with its help.</summary>
-    public static bool IsBareGroup(RootCommand root, IReadOnlyList<string> args)
+    public static bool IsBareGroup(Command root, IReadOnlyList<string> args)
     {
         var (command, _, unknown) = Walk(root, args);
         return unknown is null && command.Subcommands.Count > 0 && command.Action is null && args.All(a => !a.StartsWith('-'));
