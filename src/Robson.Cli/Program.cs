@@ -1,12 +1,10 @@
-using System.Reflection;
 using Robson.Cli;
 
 // `robson --version` alone answers before anything is built: the same line System.CommandLine prints (the entry
 // assembly's informational version), without constructing the command tree or the process's I/O.
 if (args is ["--version"])
 {
-    var version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                  ?? typeof(CliApp).Assembly.GetName().Version?.ToString() ?? "";
+    var version = BuildInfo.InformationalVersion; // what System.CommandLine prints: the assembly's informational version
     using var stdout = Console.OpenStandardOutput();
     stdout.Write(System.Text.Encoding.UTF8.GetBytes(version + "\n"));
     return 0;
