@@ -27,7 +27,8 @@ public static class CliApp
             return errors.Write(error.Code, error.Message, ExitCodes.Usage);
         }
         context.Tenant = TenantBinding.From(parsed);
-        if (TenantBinding.FromEnvironment(parsed) is { } tenant && parsed.Action is not System.CommandLine.Help.HelpAction
+        // Under --json the document carries client_id, and stderr stays empty.
+        if (!errors.Json && TenantBinding.FromEnvironment(parsed) is { } tenant && parsed.Action is not System.CommandLine.Help.HelpAction
             && Robson.Core.Domain.ClientId.Parse(tenant).Success)
             io.Err.WriteLine($"robson: client {tenant} (from {CommonOptions.ClientIdVariable})"); // acting as a tenant nobody typed: say so
         try

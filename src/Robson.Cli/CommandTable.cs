@@ -72,7 +72,7 @@ public static class CommandTable
     /// <summary>ROBSON_CLIENT_ID as the value of every --client-id left out; a flag given wins.</summary>
     private static void DefaultClientId(Command command, string tenant)
     {
-        foreach (var option in command.Options.OfType<Option<string>>().Where(o => o.Name == CommonOptions.ClientIdName))
+        foreach (var option in command.Options.OfType<CommonOptions.TenantOption>())
             option.DefaultValueFactory = _ => tenant.Trim();
         foreach (var sub in command.Subcommands)
             DefaultClientId(sub, tenant);

@@ -13,7 +13,8 @@ public static class PriceCap
     public static decimal? For(PlanLeg leg, decimal? mid, decimal collarPercent, decimal tickSize)
     {
         // A buy by quote amount goes as MARKET with quoteOrderQty, which Binance takes without a price: what it spends is
-        // bounded by the amount, and its slippage is checked against the book as it leaves (MarketSanity), not capped.
+        // bounded by the amount, and MarketSanity refuses it (PRICE_COLLAR) when the asks it would take reach beyond the
+        // collar, at validation and again as it leaves.
         if (leg.Type != OrderType.Market || mid is not > 0 || leg.IsCancel || leg.IsByQuote) return null;
         var factor = collarPercent / 100m;
         var raw = leg.Side == OrderSide.Buy ? mid.Value * (1 + factor) : mid.Value * (1 - factor);

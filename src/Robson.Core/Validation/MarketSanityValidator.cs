@@ -47,6 +47,14 @@ public sealed class MarketSanityValidator : IPlanValidator
                     yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
                         $"The book's asks can take only {Decimals.Canonical(Math.Round(Market.QuoteSizing.Depth(book), 8))} of the {Decimals.Canonical(quote)} to spend on {leg.Symbol}",
                         ("leg", legNo), ("book_value", Math.Round(Market.QuoteSizing.Depth(book), 8)), ("quote_quantity", quote));
+                else if (leg.IsByQuote && QuoteWorstPrice(fill) is { } worst && worst > mid * (1 + settings.PriceCollarPercent / 100m))
+                    // A quote buy leaves without a price (quoteOrderQty), so the collar that caps every other market order
+                    // is checked here, on the levels the amount would reach, at validation and again as it leaves.
+                    yield return ValidationIssue.Failure(ValidationCodes.PriceCollar,
+                        $"Spending {Decimals.Canonical(leg.QuoteQuantity!.Value)} on {leg.Symbol} would buy up to {Decimals.Canonical(worst)}, {Decimals.Canonical(Math.Round((worst - mid) / mid * 100m, 6))} % above the mid {Decimals.Canonical(mid)}, " +
+                        $"beyond the {Decimals.Canonical(settings.PriceCollarPercent)} % collar: spend less, or use --limit",
+                        ("leg", legNo), ("worst_price", worst), ("mid", mid), ("distance_percent", Math.Round((worst - mid) / mid * 100m, 8)),
+                        ("collar_percent", settings.PriceCollarPercent), ("quote_quantity", leg.QuoteQuantity!.Value));
                 else if (!fill.FullyFilled)
                     yield return ValidationIssue.Failure(ValidationCodes.InsufficientDepth,
                         $"The book can fill only {Decimals.Canonical(fill.FilledQuantity)} of {Decimals.Canonical(leg.Quantity)} {leg.Symbol}",
@@ -70,4 +78,7 @@ public sealed class MarketSanityValidator : IPlanValidator
                     ("leg", legNo), ("notional", Math.Round(notional, 8)), ("max_notional_per_order", maxPerOrder));
         }
     }
+
+    /// <summary>The highest ask a buy by quote amount would take, from its simulated walk.</summary>
+    private static decimal? QuoteWorstPrice(Market.SimulatedFill fill) => fill.Fills.Count == 0 ? null : fill.Fills.Max(l => l.Price);
 }

@@ -100,6 +100,7 @@ public sealed class FillsExportTests : IDisposable
         Assert.Equal(["0.01"], Quantities("--to", "2026-11-24"));
         Assert.Equal(["0.02"], Quantities("--from", "2026-11-25", "--to", "2026-11-25"));
         Assert.Equal(["0.03"], Quantities("--from", "2026-11-26", "--to", "2026-11-26", "--venue", "paper"));
+        Assert.Equal(["0.03"], Quantities("--from", "2026-11-26", "--to", "2026-11-26", "--venue", "PAPER")); // names match in any case
         Assert.Empty(Quantities("--from", "2026-11-27"));
     }
 

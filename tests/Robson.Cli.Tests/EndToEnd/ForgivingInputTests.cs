@@ -55,7 +55,8 @@ public sealed class ForgivingInputTests : IDisposable
         _robson.Environment["ROBSON_CLIENT_ID"] = "7";
         var plan = _robson.Expect(0, "plan", "buy", "BTCUSDT", "0.001", "--json");
         Assert.Equal(7, plan.Json.GetProperty("client_id").GetInt64());
-        Assert.Equal("robson: client 7 (from ROBSON_CLIENT_ID)\n", plan.Stderr);
+        Assert.Empty(plan.Stderr); // under --json the document names the tenant; stderr stays empty
+        Assert.Equal("robson: client 7 (from ROBSON_CLIENT_ID)\n", _robson.Expect(0, "plans", "list").Stderr);
 
         var other = _robson.Expect(0, "plan", "buy", "BTCUSDT", "0.002", "--client-id", "8", "--json");
         Assert.Equal(8, other.Json.GetProperty("client_id").GetInt64());
@@ -64,6 +65,28 @@ public sealed class ForgivingInputTests : IDisposable
         // The variable's tenant cannot see the flag's tenant's plan: the default binds the session like the flag does.
         _robson.Expect(2, "plans", "show", other.Json.GetProperty("plan_id").GetString()!);
     }
+
+    [Fact]
+    public void RobsonClientId_NeverNarrowsAnAuditView()
+    {
+        // The audit commands' --client-id is one of two views (or --all-tenants): a variable nobody typed must not pick it.
+        _robson.Plan("1", "buy", "BTCUSDT", "0.001");
+        _robson.Plan("2", "buy", "BTCUSDT", "0.001");
+        _robson.Environment["ROBSON_CLIENT_ID"] = "1";
+
+        var all = _robson.Expect(0, "audit", "verify", "--all-tenants", "--json").Json;
+        Assert.Equal([1L, 2L], Tenants(all));
+        Assert.Contains("--all-tenants", _robson.Expect(2, "audit", "list").Stderr);
+        var export = Path.Combine(_robson.Home, "all.jsonl");
+        _robson.Expect(0, "audit", "export", "--all-tenants", "--output", export);
+        var offline = _robson.Expect(0, "audit", "verify", "--file", export, "--json").Json;
+        Assert.Equal([1L, 2L], Tenants(offline));
+    }
+
+    /// <summary>The tenants whose chains a verification covered (the chain of events without a tenant aside).</summary>
+    private static long[] Tenants(System.Text.Json.JsonElement verification) =>
+        [.. verification.GetProperty("chains").EnumerateArray().Select(c => c.GetProperty("client_id"))
+            .Where(c => c.ValueKind == System.Text.Json.JsonValueKind.Number).Select(c => c.GetInt64()).Order()];
 
     [Fact]
     public void AMalformedRobsonClientId_IsRefused_NamingTheVariable()

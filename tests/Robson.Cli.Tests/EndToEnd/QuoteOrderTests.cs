@@ -53,6 +53,22 @@ public sealed class QuoteOrderTests : IDisposable
     }
 
     [Fact]
+    public void Validate_QuoteThatWouldBuyBeyondTheCollar_FailsWithPriceCollar()
+    {
+        // A quote buy leaves without a price, so the collar that caps every market order is checked on the levels the
+        // amount reaches. The paper book's best ask (60003) holds ~25,000 USDT; 30,000 reaches 60015, 0.025 % above the mid.
+        _robson.Expect(0, "paper", "deposit", "USDT", "100000", "--client-id", "1");
+        var strategy = _robson.CreateLiveStrategy(extra: ["--price-collar-percent", "0.01"]);
+        var far = _robson.Plan("1", "buy", "BTCUSDT", "--quote", "30000", "--strategy-id", strategy);
+        var near = _robson.Plan("1", "buy", "BTCUSDT", "--quote", "20000", "--strategy-id", strategy);
+
+        var refused = _robson.Expect(1, "validate", far, "--client-id", "1", "--json");
+        var issue = refused.Json.GetProperty("issues").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "PRICE_COLLAR");
+        Assert.Equal(("60015", "0.01"), (D(issue.GetProperty("details"), "worst_price"), D(issue.GetProperty("details"), "collar_percent")));
+        Assert.DoesNotContain("PRICE_COLLAR", Codes(_robson.Run("validate", near, "--client-id", "1", "--json")));
+    }
+
+    [Fact]
     public void Validate_QuoteUnderTheMinimumNotional_FailsWithMinNotional()
     {
         var strategy = _robson.CreateLiveStrategy();

@@ -61,6 +61,8 @@ public static class FillsCommand
             // A venue removed since keeps its fills; a name never used is a typo, not an empty export.
             if (venueName is not null && env.Venues.Find(tenant, venueName) is null && !store.VenuesWithOrders(tenant).Contains(venueName))
                 throw new UsageException($"unknown venue '{venueName}' for client {tenant} (see `robson venue list`)");
+            // Venue names match in any case (PAPER is paper); fills store the venue's own spelling.
+            if (venueName is not null && env.Venues.Find(tenant, venueName) is { } found) venueName = found.Name;
             var lines = store.ExportFills(tenant, first, last, venueName);
             Func<TextWriter, int> write = kind == "csv" ? w => FillsExportFile.WriteCsv(w, lines) : w => FillsExportFile.WriteJsonl(w, lines);
             if (target is null)
