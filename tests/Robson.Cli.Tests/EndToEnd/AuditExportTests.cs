@@ -193,6 +193,7 @@ public sealed class AuditExportTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void ExportToAFile_ReplacesItWhole_AndLeavesNoTemporaryFile()
     {
         var file = Path.Combine(_dir, "audit.jsonl");
@@ -203,6 +204,8 @@ public sealed class AuditExportTests : IDisposable
         Assert.Contains("Exported", run.Stdout);
         Assert.DoesNotContain("old content", File.ReadAllText(file));
         Assert.Equal(["audit.jsonl"], Directory.GetFiles(_dir).Select(Path.GetFileName));
+        // The trail names who did what: readable by its owner only, like the store itself.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
     }
 
     [Theory]

@@ -26,7 +26,7 @@ internal static class AuditExportCommand
                 throw new UsageException($"--format must be jsonl or csv, got '{result.GetValue(format)}'");
             var scope = AuditScope.From(result, "export", clientId, allTenants);
             var tenant = scope.ClientId;
-            var target = result.GetValue(output) is { } path ? AuditExportFile.CheckTarget(path) : null;
+            var target = result.GetValue(output) is { } path ? ExportFile.CheckTarget(path, force: true) : null;
             var asJson = result.GetValue(json);
             if (asJson && target is null && kind == "csv")
                 throw new UsageException("--json with --format csv needs --output FILE (the CSV goes to the file, the summary to stdout)");
@@ -44,7 +44,8 @@ internal static class AuditExportCommand
                 else write(context.IO.Out);
                 return ExitCodes.Success;
             }
-            AuditExportFile.WriteAtomically(target, write);
+            // An audit export replaces the file it is given (as it always has), now readable by its owner only.
+            ExportFile.WriteAtomically(target, force: true, writer => { write(writer); return 0; });
             if (asJson)
             {
                 Output.Json(context.IO, new AuditExportJson(target, kind, events.Count, tenant?.Value, tenant is null),

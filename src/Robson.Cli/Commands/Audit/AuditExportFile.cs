@@ -5,7 +5,7 @@ using Robson.Core.Audit;
 
 namespace Robson.Cli.Commands.Audit;
 
-/// <summary>The export formats, and writing a file all or nothing.</summary>
+/// <summary>The export formats; the file itself is written by <see cref="ExportFile"/> (all or nothing, owner-only).</summary>
 internal static class AuditExportFile
 {
     public static readonly string[] CsvColumns =
@@ -55,7 +55,7 @@ internal static class AuditExportFile
                 Line(new SortedDictionary<string, string>(e.Details.ToDictionary(), StringComparer.Ordinal), ReportingJsonContext.Default.SortedDictionaryStringString),
                 r.PreviousHash, r.Hash,
             ];
-            writer.Write(string.Join(',', cells.Select(Csv)) + "\r\n");
+            writer.Write(string.Join(',', cells.Select(ExportFile.Csv)) + "\r\n");
         }
     }
 
@@ -65,52 +65,5 @@ internal static class AuditExportFile
         using (var writer = new Utf8JsonWriter(buffer, LineOptions))
             JsonSerializer.Serialize(writer, value, type);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Csv(string? cell)
-    {
-        if (cell is null) return "";
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 || cell != cell.Trim() ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
-    }
-
-    /// <summary>The full path to write, after checking its directory exists and it is not a directory.</summary>
-    public static string CheckTarget(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-            throw new UsageException("--output needs a file name");
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-            throw new UsageException($"--output '{path}' is a directory");
-        if (!Directory.Exists(Path.GetDirectoryName(full)))
-            throw new UsageException($"--output '{path}': directory '{Path.GetDirectoryName(full)}' does not exist");
-        return full;
-    }
-
-    /// <summary>
-    /// Writes to a temporary file beside <paramref name="target"/>, flushes it to disk and renames it into place,
-    /// so the target is either the complete export or untouched; the temporary file never survives a failure.
-    /// </summary>
-    public static void WriteAtomically(string target, Action<TextWriter> write)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-            {
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write --output '{target}': {e.Message}");
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
     }
 }
