@@ -10,7 +10,7 @@ runs=${RUNS:-50}
 base_rev=${BASE_REV:-8d52dd4}
 work=$(mktemp -d)
 
-publish() { dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$2" -nologo -v quiet >/dev/null; }
+. bench/aot.sh
 
 if [ -z "${NEW_BIN:-}" ]; then publish src/Robson.Cli "$work/new"; NEW_BIN="$work/new/robson"; fi
 if [ -z "${BASE_BIN:-}" ]; then
@@ -18,15 +18,7 @@ if [ -z "${BASE_BIN:-}" ]; then
   publish "$work/base-src/src/Robson.Cli" "$work/base"; BASE_BIN="$work/base/robson"
   git worktree remove --force "$work/base-src"
 fi
-mkdir -p "$work/hello"
-cat > "$work/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization></PropertyGroup>
-</Project>
-XML
-echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
-publish "$work/hello" "$work/hello/out"
-hello="$work/hello/out/hello"
+hello=$(publish_hello "$work/hello")
 
 export NO_COLOR=1
 setup() { # $1 binary, $2 home: a strategy, a validated plan; prints the plan id

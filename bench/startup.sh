@@ -15,18 +15,10 @@ runs=${RUNS:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-publish() { dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$2" -nologo -v quiet >/dev/null; }
+. bench/aot.sh
 
 if [ -z "${HELLO_BIN:-}" ]; then
-  mkdir -p "$work/hello"
-  cat > "$work/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization></PropertyGroup>
-</Project>
-XML
-  echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
-  publish "$work/hello" "$work/hello/out"
-  HELLO_BIN="$work/hello/out/hello"
+  HELLO_BIN=$(publish_hello "$work/hello")
 fi
 if [ -z "${ROBSON_BIN:-}" ]; then
   publish src/Robson.Cli artifacts/aot

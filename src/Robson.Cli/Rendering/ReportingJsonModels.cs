@@ -82,4 +82,5 @@ public sealed record ReportJson(
 [JsonSerializable(typeof(ReportJson))]
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(PositionsJson))]
+[JsonSerializable(typeof(TradingStateChangeJson))]
 public sealed partial class ReportingJsonContext : JsonSerializerContext;

@@ -7,16 +7,14 @@ namespace Robson.Cli.Rendering;
 // audit event that set it (null: never changed); "automatic": Robson halted by itself at max_loss_per_day.
 public sealed record TradingStateJson(string State, string? Reason, string? Since, string? By, bool Automatic);
 
-// An order Robson recorded: resting on the venue (open), protecting a position, or of unknown outcome.
-public sealed record StatusOrderJson(
-    string ClientOrderId, string Role, string? Protects, string PlanId, string Symbol, string Side, string Type, decimal Quantity, decimal? Price,
-    decimal? StopPrice, decimal ExecutedQuantity, string Status, string? VenueOrderId, string CreatedAt);
+/// <summary>What `halt`, `reduce-only` and `resume` answer: the tenant's kill switch after the change, as status shows it.</summary>
+public sealed record TradingStateChangeJson(long ClientId, TradingStateJson TradingState);
 
 // "unrealised_pnl" = mid × quantity − cost_basis (fees of buying included, of selling not); null with "mid_unavailable"
 // when the venue could not be asked.
 public sealed record PositionJson(
     string Venue, string Symbol, decimal Quantity, decimal AverageCost, decimal CostBasis, decimal? Mid, decimal? MarketValue, decimal? UnrealisedPnl,
-    string? MidUnavailable, List<StatusOrderJson> Protections);
+    string? MidUnavailable, List<OrderJson> Protections);
 
 // A plan validated for LIVE (PASS or WARNING) and not run LIVE yet; its validation authorises LIVE until "expires_at".
 public sealed record PendingPlanJson(
@@ -26,7 +24,7 @@ public sealed record PendingPlanJson(
 // paper venue alone; real: every venue in "limits_venues" together). "settle_command" settles "unknown_orders".
 public sealed record VenueStatusJson(
     string Venue, bool Real, string LimitsScope, List<string> LimitsVenues, List<StrategyLimitsJson> Strategies, List<PositionJson> Positions,
-    List<StatusOrderJson> OpenOrders, List<StatusOrderJson> UnknownOrders, string? SettleCommand, List<PendingPlanJson> PendingPlans);
+    List<OrderJson> OpenOrders, List<OrderJson> UnknownOrders, string? SettleCommand, List<PendingPlanJson> PendingPlans);
 
 // "day": the UTC day the limits count; they start again at "resets_at" (00:00 UTC), "seconds_until_reset" from "now".
 public sealed record StatusJson(

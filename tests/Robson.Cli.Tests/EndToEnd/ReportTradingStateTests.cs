@@ -33,6 +33,18 @@ public sealed class ReportTradingStateTests : IDisposable
     }
 
     [Fact]
+    public void HaltAndResume_UnderJson_AnswerTheSameTradingStateAsTheReport()
+    {
+        var halted = _robson.Expect(0, "halt", "--client-id", "1", "--reason", "desk closed", "--json").Json;
+        var report = _robson.Expect(0, "report", "--client-id", "1", "--json").Json.GetProperty("trading_state");
+
+        Assert.Equal(1, halted.GetProperty("client_id").GetInt64());
+        Assert.Equal(report.ToString(), halted.GetProperty("trading_state").ToString());
+        var resumed = _robson.Expect(0, "resume", "--client-id", "1", "--acknowledge-risk", "--json").Json.GetProperty("trading_state");
+        Assert.Equal(("ACTIVE", "tester@test-host"), (resumed.GetProperty("state").GetString(), resumed.GetProperty("by").GetString()));
+    }
+
+    [Fact]
     public void Report_AfterReduceOnly_SaysSo()
     {
         _robson.Expect(0, "reduce-only", "--client-id", "1", "--reason", "volatile");

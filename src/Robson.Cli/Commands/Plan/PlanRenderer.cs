@@ -12,23 +12,6 @@ public static class PlanRenderer
         else io.Out.Write(Human(plan, notes ?? []));
     }
 
-    public static void WriteList(CliIO io, ClientId clientId, IReadOnlyList<PlanModel> plans, bool json)
-    {
-        if (json)
-        {
-            Output.Json(io, new PlanListJson(clientId.Value, plans.Select(ToJson).ToList()), c => c.PlanListJson);
-            return;
-        }
-        if (plans.Count == 0)
-        {
-            io.Out.WriteLine($"No plans for client {clientId}.");
-            return;
-        }
-        io.Out.WriteLine($"{"PLAN ID",-14} {"CREATED (UTC)",-20} {"STRATEGY",-9} {"VENUE",-8} ORDER");
-        foreach (var p in plans)
-            io.Out.WriteLine($"{p.Id,-14} {p.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {p.StrategyId?.ToString() ?? "-",-9} {p.Venue,-8} {string.Join("; ", p.Legs.Select(l => l.Describe()))}");
-    }
-
     public static PlanJson ToJson(PlanModel p) => new(
         p.Id, p.ClientId.Value, p.StrategyId, p.Kind.Wire(), p.Venue, p.Hash, Output.Time(p.CreatedAt),
         p.Legs.Select(l => new LegJson(l.Symbol.Value, l.Side.Wire(), l.Type.Wire(), l.Quantity, l.LimitPrice, l.StopLoss,

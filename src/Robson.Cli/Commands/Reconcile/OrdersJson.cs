@@ -3,21 +3,12 @@ using Robson.Core.Domain;
 using Robson.Core.Execution;
 using Robson.Core.UseCases;
 using Robson.Core.UseCases.Protection;
-using Output = Robson.Cli.Rendering.Output;
+using Robson.Cli.Rendering;
 
 namespace Robson.Cli.Commands.Reconcile;
 
 // The --json contract of `orders list`, `reconcile` and `protect` (snake_case; amounts are JSON numbers written exactly).
-// "stop_price": a protective order's trigger, or an entry's planned stop-loss.
-public sealed record OrderJson(
-    string ClientOrderId, string Role, string? Protects, string PlanId, string Venue, string Symbol, string Side, string Type,
-    decimal Quantity, decimal ExecutedQuantity, decimal? Price, decimal? StopPrice, string Status, string? VenueOrderId, string CreatedAt)
-{
-    public static OrderJson From(OrderRecord o) => new(
-        o.ClientOrderId, o.Role.Wire, o.Protects, o.PlanId, o.Venue, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(),
-        o.Quantity, o.ExecutedQuantity, o.Price, o.StopPrice, o.Status.Wire, o.VenueOrderId, Output.Time(o.CreatedAt));
-}
-
+// Each order is a Rendering.OrderJson, the same as in `status`.
 public sealed record OrderListJson(long ClientId, List<OrderJson> Orders);
 
 public sealed record ReconciledOrderJson(string PreviousStatus, string? Note, OrderJson Order);

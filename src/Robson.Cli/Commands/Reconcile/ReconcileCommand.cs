@@ -74,7 +74,7 @@ public static class ReconcileCommand
             var io = context.IO;
             if (result.GetValue(json))
             {
-                Rendering.Output.Json(io, new OrderListJson(tenant.Value, orders.Select(OrderJson.From).ToList()), OrdersJsonContext.Default.OrderListJson);
+                Rendering.Output.Json(io, new OrderListJson(tenant.Value, orders.Select(Rendering.OrderJson.From).ToList()), OrdersJsonContext.Default.OrderListJson);
                 return ExitCodes.Success;
             }
             if (orders.Count == 0)

@@ -18,16 +18,12 @@ internal static class StatusJsonMapper
 
     private static VenueStatusJson ToJson(VenueStatus v) => new(
         v.Venue, v.Real, v.Limits.Scope.Name, [.. v.Limits.Venues], ReportRenderer.ToJson(v.Limits.Strategies), v.Positions.Select(ToJson).ToList(),
-        v.OpenOrders.Select(ToJson).ToList(), v.UnknownOrders.Select(ToJson).ToList(), v.SettleCommand,
+        v.OpenOrders.Select(OrderJson.From).ToList(), v.UnknownOrders.Select(OrderJson.From).ToList(), v.SettleCommand,
         v.PendingPlans.Select(p => new PendingPlanJson(p.Plan.Id, p.Plan.Kind.Wire(), p.Plan.Legs.Select(l => l.Describe()).ToList(),
             p.Validation.Status.Wire(), Output.Time(p.Validation.ValidatedAt), Output.Time(p.ExpiresAt), (long)p.TtlLeft.TotalSeconds,
             StatusRenderer.ExecuteCommand(p))).ToList());
 
     private static PositionJson ToJson(PositionStatus p) => new(
         p.Venue, p.Symbol.Value, p.Quantity, p.AverageCost, p.CostBasis, p.Mid, p.MarketValue, p.UnrealisedPnl, p.MidUnavailable,
-        p.Protections.Select(ToJson).ToList());
-
-    private static StatusOrderJson ToJson(OrderRecord o) => new(
-        o.ClientOrderId, o.Role.Wire, o.Protects, o.PlanId, o.Symbol.Value, o.Side.Wire(), o.Type.Wire(), o.Quantity, o.Price, o.StopPrice,
-        o.ExecutedQuantity, o.Status.Wire, o.VenueOrderId, Output.Time(o.CreatedAt));
+        p.Protections.Select(OrderJson.From).ToList());
 }

@@ -65,9 +65,10 @@ public static class TradingStateCommands
 
     private static void Write(CliContext context, TradingStatus status, ClientId tenant, bool json)
     {
-        if (json)
-            Rendering.Output.Json(context.IO, new TradingStateJson(tenant.Value, status.Wire, status.Reason.Length > 0 ? status.Reason : null,
-                status.ChangedAt is { } at ? Rendering.Output.Time(at) : null), TradingStateJsonContext.Default.TradingStateJson);
+        if (json) // the same trading_state object as status and report: state, reason, since, who, automatic
+            Rendering.Output.Json(context.IO,
+                new Rendering.TradingStateChangeJson(tenant.Value, Status.TradingStateText.Json(TradingStateQuery.Read(context.Environment(create: true).Store, tenant))),
+                Rendering.ReportingJsonContext.Default.TradingStateChangeJson);
         else
             context.IO.Out.WriteLine($"Trading state of client {tenant}: {status.Wire}" + (status.State == Core.Domain.TradingState.Active ? "" : $" ({status.Reason})"));
     }
