@@ -45,6 +45,7 @@ public static class CommandTable
         ("fills", Commands.Fills.FillsCommand.Build),
         ("audit", AuditCommand.Build),
         ("db", Commands.Db.DbCommand.Build),
+        ("serve", Commands.Serve.ServeCommand.Build),
         ("completion", Commands.Completion.CompletionCommand.Build),
     ];
 

@@ -62,7 +62,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
         _store = target.Open(createIfMissing: create);
         Tenant.Bind(_store);
         _paper = new PaperVenue(_store, _store, io.Time);
-        var actor = new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
+        var actor = io.Actor ?? new AuditActor(io.User, io.Host, CommandLineRedactor.Redact(args), Version);
         _venues = new VenueDirectory(_paper, _store, _store, io.Time, BinanceOptions.FromEnvironment(io.GetEnvironmentVariable), CredentialsFor);
         _env = new RobsonEnvironment(_store, _venues, io.Time, new RandomIdGenerator(), actor);
         return _env;

@@ -13,6 +13,12 @@ public sealed record CliIO(
     string User,
     string Host)
 {
+    /// <summary>
+    /// Who acts, when it is not the OS user at this command line: <c>robson serve</c> runs each request as the command it
+    /// stands for, in process, with the token's name and role (and the request's id) as the actor of its audit events.
+    /// </summary>
+    public Robson.Core.Audit.AuditActor? Actor { get; init; }
+
     public static CliIO FromProcess()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };

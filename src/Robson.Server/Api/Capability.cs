@@ -1,0 +1,57 @@
+using Robson.Core.Access;
+
+namespace Robson.Server.Api;
+
+/// <summary>What a route lets its caller do; a role is the set of capabilities it grants (separation of duties).</summary>
+public enum Capability
+{
+    /// <summary>The tenant's own state: plans, executions, orders, positions, report, strategies, venues, market data.</summary>
+    Read,
+
+    /// <summary>The audit trail: events, verification, export.</summary>
+    ReadAudit,
+
+    /// <summary>Plans, validation, DRY-RUN, cancels, protective orders, paper funds.</summary>
+    Trade,
+
+    /// <summary>Sending real orders: execute with mode live.</summary>
+    TradeLive,
+
+    /// <summary>Settling orders of unknown outcome from the venue's records.</summary>
+    Reconcile,
+
+    /// <summary>Strategy limits and policy, venues, and the kill switch (halt, reduce-only, resume).</summary>
+    ManageRisk,
+}
+
+/// <summary>The role table of README "Roles". A trader cannot change a limit; a risk officer cannot trade.</summary>
+public static class RolePolicy
+{
+    public static bool Allows(Role role, Capability capability) => capability switch
+    {
+        Capability.Read => true,
+        Capability.ReadAudit => role is Role.Risk or Role.Auditor or Role.Operator,
+        Capability.Trade => role is Role.Trader or Role.Agent,
+        Capability.TradeLive => role is Role.Trader,
+        Capability.Reconcile => role is Role.Trader or Role.Risk,
+        Capability.ManageRisk => role is Role.Risk,
+        _ => false,
+    };
+
+    /// <summary>The rule a 403 states: what the role may not do, and which role may.</summary>
+    public static string Refusal(Role role, Capability capability)
+    {
+        var name = Roles.Name(role);
+        return capability switch
+        {
+            Capability.ReadAudit => $"role '{name}' may not read the audit trail: that is for the auditor, risk and operator roles",
+            Capability.Trade => $"role '{name}' may not create, validate or execute plans: that is the trader's (separation of duties)",
+            Capability.TradeLive when role is Role.Agent =>
+                "role 'agent' may not execute LIVE: an agent plans, validates and runs DRY-RUN; a person sends real orders",
+            Capability.TradeLive => $"role '{name}' may not execute LIVE: only the trader role sends real orders (separation of duties)",
+            Capability.Reconcile => $"role '{name}' may not reconcile orders: that is for the trader and risk roles",
+            Capability.ManageRisk => $"role '{name}' may not change strategies, limits, venues or the trading state: that is the risk role's (separation of duties)",
+            _ => $"role '{name}' may not do this",
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Robson.Cli;
+using Robson.Cli.Commands.Serve;
+using Robson.Server;
+using Robson.Server.Api;
+
+// `robson serve` starts this executable with the options it checked; started directly, it checks them again: it never
+// listens beyond this machine in clear text unless told to.
+ServeSettings settings;
+try
+{
+    settings = ServeSettings.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("robson serve: " + e.Message);
+    return ExitCodes.Usage;
+}
+
+var app = ServerApp.Create(settings, ServerEnvironment.FromProcess());
+await app.RunAsync();
+return ExitCodes.Success;

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using Robson.Cli.Commands.Serve;
+using Robson.Server.Api;
+
+namespace Robson.Server;
+
+/// <summary>The composition root of <c>robson serve</c>: Kestrel on the checked addresses, the routes, operations endpoints.</summary>
+public static class ServerApp
+{
+    public static WebApplication Create(ServeSettings settings, ServerEnvironment environment, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        if (logging is null) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        else logging(builder.Logging);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1 << 20;
+        });
+        builder.WebHost.UseUrls([.. settings.Urls.Select(u => u.GetLeftPart(UriPartial.Authority))]);
+        if (settings.TlsCertificate is not null)
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+                https.ServerCertificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(settings.TlsCertificate, settings.TlsKey)));
+
+        var clock = time ?? TimeProvider.System;
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(environment);
+        builder.Services.AddSingleton<CommandCatalog>();
+        builder.Services.AddSingleton<CommandRunner>();
+        builder.Services.AddSingleton<StoreGate>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<RequestHandler>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ServerMetrics.MeterName, "Robson.Venues", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.Use(RequestLog.Middleware);
+        Operations.Map(app);
+        var handler = app.Services.GetRequiredService<RequestHandler>();
+        foreach (var route in ApiRoutes.All)
+            app.MapMethods(route.Pattern, [route.Method], (RequestDelegate)(http => handler.Handle(http, route)));
+        app.MapFallback((RequestDelegate)(http => RequestHandler.WriteProblem(http,
+            Problem.Of(Problem.NotFoundRoute, $"no route {http.Request.Method} {http.Request.Path} (see /openapi/v1.json)"), RequestIds.Of(http))));
+        return app;
+    }
+}
