@@ -2,8 +2,12 @@ using Robson.Core.Domain;
 
 namespace Robson.Core.Audit;
 
-/// <summary>Who ran what, from where: stamped on every audit event. The command is already redacted.</summary>
-public sealed record AuditActor(string User, string Host, string Command, string RobsonVersion);
+/// <summary>
+/// Who ran what, from where: stamped on every audit event. The command is already redacted. <see cref="Role"/> is the
+/// role of the API token that acted (its name is then <see cref="User"/>); null for the local CLI, whose OS user acts with
+/// every role of the tenants in its ROBSON_HOME.
+/// </summary>
+public sealed record AuditActor(string User, string Host, string Command, string RobsonVersion, string? Role = null);
 
 /// <summary>One thing that changed state or tried to.</summary>
 public sealed record AuditEntry(

@@ -28,6 +28,9 @@ public static class AuditHasher
         Line(text, "host", e.Actor.Host);
         Line(text, "command", e.Actor.Command);
         Line(text, "version", e.Actor.RobsonVersion);
+        // Only when there is one: every event hashed before roles existed (and every local CLI event) keeps its hash.
+        if (e.Actor.Role is { } role)
+            Line(text, "role", role);
         foreach (var (key, value) in e.Details.OrderBy(p => p.Key, StringComparer.Ordinal))
             Line(text, "detail." + key, value);
         return text.ToString();

@@ -54,6 +54,10 @@ public static class AuditKinds
     public const string TradingResumed = "TRADING_RESUMED";
     public const string TradingReduceOnly = "TRADING_REDUCE_ONLY";
 
+    /// <summary>An API token was created for the tenant (id, name, role, expiry; never the secret nor its hash).</summary>
+    public const string TokenCreated = "TOKEN_CREATED";
+    public const string TokenRevoked = "TOKEN_REVOKED";
+
     /// <summary>
     /// An operator read the audit trail of every tenant (<c>audit list|show|export|verify --all-tenants</c>): in the chain
     /// without a tenant, with the subcommand. The one read that is audited.
@@ -68,6 +72,7 @@ public static class AuditKinds
         OrderCancelSent, OrderCanceled, ProtectionFailed,
         StrategyCreated, StrategyChanged, VenueAdded, VenueRemoved,
         TradingHalted, TradingReduceOnly, TradingResumed,
+        TokenCreated, TokenRevoked,
         PaperDeposit, PaperPriceSet, PaperOrderFilled,
         AuditAllTenantsRead,
     ];

@@ -18,7 +18,7 @@ public static class StoreCopier
 {
     public static CopyReport Copy(SqlStore source, SqlStore target)
     {
-        var tables = source.TableNames();
+        var tables = source.TableNames().Where(t => !SqlStore.TablesNotCopied.Contains(t)).ToList();
         var missing = tables.Except(target.TableNames(), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             throw new StoreCopyException($"the target has no table {string.Join(", ", missing)}: both must be at this Robson's schema (run `robson db migrate` on it)", isInput: true);

@@ -17,6 +17,8 @@ internal static class PostgresSchema
     [
         new(1, "tables of schema 11 of SQLite (positions kept per fill, open-order indexes) and the audit heads witness, append-only triggers, row-level security by tenant",
             PostgresSchemaV1.Tables + PostgresSchemaV1.AppendOnly + PostgresSchemaV1.RowLevelSecurity),
+        new(2, "robson serve: the role of the actor on audit events, API tokens (by hash), idempotency keys; row-level security on both tables",
+            PostgresSchemaV2.Sql),
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -143,6 +143,11 @@ internal static class PostgresSchemaV1
     /// role. The setting is the session's own, so this guards against a query that forgets its tenant, not against a
     /// client that sets another tenant on purpose.
     /// </summary>
+    /// <summary>One tenant table's row-level security: rows of the session's tenant only (or every tenant's under 'all').</summary>
+    public static string TenantPolicy(string table) =>
+        $"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;\nALTER TABLE {table} FORCE ROW LEVEL SECURITY;\n" +
+        $"CREATE POLICY {table}_by_tenant ON {table} USING (robson_tenant_visible(client_id)) WITH CHECK (robson_tenant_visible(client_id));\n";
+
     public static readonly string RowLevelSecurity =
         """
         CREATE FUNCTION robson_tenant_visible(tenant BIGINT) RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -152,9 +157,7 @@ internal static class PostgresSchemaV1
                 ELSE tenant = current_setting('robson.tenant', true)::bigint END $$;
 
         """
-        + string.Concat(TenantTables.Select(t =>
-            $"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;\nALTER TABLE {t} FORCE ROW LEVEL SECURITY;\n" +
-            $"CREATE POLICY {t}_by_tenant ON {t} USING (robson_tenant_visible(client_id)) WITH CHECK (robson_tenant_visible(client_id));\n"))
+        + string.Concat(TenantTables.Select(TenantPolicy))
         + """
         -- The one read that crosses tenants from a tenant's session: which venues of other tenants would read the same
         -- environment credentials (two tenants must never trade on one account). It returns only the columns that check

@@ -7,7 +7,7 @@ namespace Robson.Storage.Sql;
 public abstract partial class SqlStore
 {
     private const string AuditColumns =
-        "seq, id, client_id, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash, position";
+        "seq, id, client_id, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash, position, role";
 
     /// <summary>
     /// Appends inside the caller's transaction (or its own), chained to the last hash of the tenant's chain, with an id
@@ -27,12 +27,12 @@ public abstract partial class SqlStore
         var previous = last.Hash ?? AuditHasher.Genesis;
         var id = "evt-" + Convert.ToHexStringLower(Core.Hashing.SecureRandom.Bytes(8));
         var hash = AuditHasher.Hash(previous, AuditHasher.Canonical(position, id, entry));
-        Execute("INSERT INTO audit_events (seq, id, client_id, position, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash) " +
-                "VALUES (@seq, @id, @c, @pos, @k, @r, @p, @ph, @t, @a, @h, @cmd, @v, @d, @prev, @hash)",
+        Execute("INSERT INTO audit_events (seq, id, client_id, position, kind, result, plan_id, plan_hash, occurred_at, actor, host, command, version, details_json, prev_hash, hash, role) " +
+                "VALUES (@seq, @id, @c, @pos, @k, @r, @p, @ph, @t, @a, @h, @cmd, @v, @d, @prev, @hash, @role)",
             ("@seq", sequence), ("@id", id), ("@c", entry.ClientId?.Value), ("@pos", position), ("@k", entry.Kind), ("@r", entry.Result), ("@p", entry.PlanId),
             ("@ph", entry.PlanHash), ("@t", Text.Time(entry.OccurredAt)), ("@a", entry.Actor.User), ("@h", entry.Actor.Host),
             ("@cmd", entry.Actor.Command), ("@v", entry.Actor.RobsonVersion), ("@d", StoredJson.Details(entry.Details)),
-            ("@prev", previous), ("@hash", hash));
+            ("@prev", previous), ("@hash", hash), ("@role", entry.Actor.Role));
         WitnessHead(new AuditHead(entry.ClientId, position, hash));
         tx.Commit();
         return new AuditRecord(sequence, id, position, entry, previous, hash);
@@ -79,8 +79,7 @@ public abstract partial class SqlStore
 
     private static AuditRecord ReadAudit(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetInt64(15),
         new AuditEntry(r.IsDBNull(2) ? null : ClientId.From(r.GetInt64(2)), r.GetString(3), r.GetString(4), r.NullableString(5), r.NullableString(6),
-            StoredJson.ParseDetails(r.GetString(12)), new AuditActor(r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)),
-            Text.ParseTime(r.GetString(7))),
+            StoredJson.ParseDetails(r.GetString(12)), ReadActor(r), Text.ParseTime(r.GetString(7))),
         r.GetString(13), r.GetString(14));
 
     /// <summary>
@@ -99,7 +98,11 @@ public abstract partial class SqlStore
         var clientId = r.IsDBNull(2) ? (ClientId?)null : r.GetInt64(2) > 0 ? ClientId.From(r.GetInt64(2)) : null;
         return new AuditRecord(r.GetInt64(0), r.GetString(1), r.GetInt64(15),
             new AuditEntry(clientId, r.GetString(3), r.GetString(4), r.NullableString(5), r.NullableString(6), details,
-                new AuditActor(r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)), time),
+                ReadActor(r), time),
             r.GetString(13), r.GetString(14));
     }
+
+    /// <summary>The actor of a row read with <see cref="AuditColumns"/>: role null for the local CLI (and every event from before roles).</summary>
+    private static AuditActor ReadActor(DbDataReader r) =>
+        new(r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), r.NullableString(16));
 }

@@ -22,6 +22,12 @@ public abstract partial class SqlStore
     protected static readonly IReadOnlySet<string> TablesOrderedByRowid = new HashSet<string>(StringComparer.Ordinal)
         { "plans", "validations", "executions", "orders", "paper_orders" };
 
+    /// <summary>
+    /// Tables `db copy` leaves behind: idempotency_keys only caches the HTTP API's answers for 24 hours (a retry after the
+    /// move runs again, as it would after the cache expired), and it is emptied as keys expire.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TablesNotCopied = new HashSet<string>(StringComparer.Ordinal) { "idempotency_keys" };
+
     /// <summary>Whether reading the table must name its rowid, which SELECT * leaves out (SQLite's implicit one).</summary>
     protected virtual bool ReadsImplicitRowid(string table) => false;
 

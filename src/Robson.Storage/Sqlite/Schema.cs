@@ -162,6 +162,19 @@ internal static class Schema
             WHERE role = 'ENTRY' AND stop_price IS NOT NULL AND side = 'BUY' AND executed_quantity <> '0' AND protected = 0;
         CREATE INDEX paper_order_details_locked ON paper_order_details (client_id) WHERE locked <> '0' AND locked_asset IS NOT NULL;
         """,
+        // robson serve: who acted with which role (null for the local CLI), the API tokens (only each secret's SHA-256 is
+        // kept) and the idempotency keys of its requests (a 24-hour cache of answers, never copied by `db copy`).
+        """
+        ALTER TABLE audit_events ADD COLUMN role TEXT;
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL, expires_at TEXT, revoked_at TEXT);
+        CREATE INDEX api_tokens_by_client ON api_tokens (client_id, created_at);
+        CREATE TABLE idempotency_keys (
+            client_id INTEGER NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER, content_type TEXT, body TEXT,
+            created_at TEXT NOT NULL, PRIMARY KEY (client_id, key));
+        CREATE INDEX idempotency_keys_by_age ON idempotency_keys (client_id, created_at);
+        """,
     ];
 
     /// <summary>

@@ -43,6 +43,18 @@ public abstract class AuditLogContract(TestDatabase database) : StoreContract(da
     }
 
     [Fact]
+    public void AnEventWithARole_ReadsBackWithIt_AndVerifies_ALocalEventHasNone()
+    {
+        var served = Store.Append(Audit(Tenant, Noon) with { Actor = Actor with { User = "ci-bot", Role = "agent" } });
+        var local = Store.Append(Audit(Tenant, Noon.AddTicks(1)));
+
+        Assert.Equal("agent", Store.FindAuditEvent(served.Id)!.Entry.Actor.Role);
+        Assert.Null(Store.FindAuditEvent(local.Id)!.Entry.Actor.Role);
+        Assert.Equal(["agent", null], Store.ReadAuditEvents(Tenant).Select(e => e.Entry.Actor.Role));
+        Assert.True(AuditChainVerifier.Verify(Store.ReadAuditEvents(null)).Intact);
+    }
+
+    [Fact]
     public void FindAuditEvent_ReturnsTheEventExactlyAsAppended()
     {
         var appended = Store.Append(Audit(Tenant, Noon));

@@ -38,3 +38,7 @@ public sealed class PostgresTenantLockTests() : TenantLockContract(new PostgresT
 public sealed class PostgresPlanHistoryTests() : PlanHistoryContract(new PostgresTestDatabase());
 
 public sealed class PostgresFillsExportTests() : FillsExportContract(new PostgresTestDatabase());
+
+public sealed class PostgresTokenStoreTests() : TokenStoreContract(new PostgresTestDatabase());
+
+public sealed class PostgresIdempotencyStoreTests() : IdempotencyStoreContract(new PostgresTestDatabase());

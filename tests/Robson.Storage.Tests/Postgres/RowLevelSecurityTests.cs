@@ -30,7 +30,7 @@ public sealed class RowLevelSecurityTests
     public void ASessionBoundToTenant1_ReadsZeroRowsOfTenant2_FromEveryTenantTable()
     {
         using var connection = BoundTo("1");
-        foreach (var table in PostgresSchemaV1.TenantTables)
+        foreach (var table in PostgresSchemaV1.TenantTables.Concat(PostgresSchemaV2.TenantTables))
         {
             Assert.True(Count(connection, $"SELECT COUNT(*) FROM {table} WHERE client_id = 1") > 0, $"{table}: tenant 1's own rows are seeded and visible");
             Assert.Equal(0, Count(connection, $"SELECT COUNT(*) FROM {table} WHERE client_id = 2"));
@@ -84,6 +84,19 @@ public sealed class RowLevelSecurityTests
         s.InsertVenue(Venue(prefix + "-venue", tenant: tenant));
         s.SetTradingState(tenant, new TradingStatus(TradingState.Halted, prefix, Noon));
         s.RecordEquity(tenant, Paper, 1000m, Noon);
+        s.AddToken(new Core.Access.ApiToken(prefix + "-token", tenant, prefix, Core.Access.Role.Viewer, Noon, null, null), prefix + "-token-hash");
+        s.BeginIdempotent(tenant, prefix + "-key", "request-hash", Noon);
+    }
+
+    [Fact]
+    public void ASessionBoundToTenant1_DoesNotFindTenant2sToken_ByItsHash_ButEveryTenantsSessionDoes()
+    {
+        using var store = StoreTarget.Choose("/nonexistent-robson-home", _url).Open(createIfMissing: false);
+        store.BindTenant(Tenant);
+        Assert.Null(store.TokenByHash("theirs-token-hash"));
+
+        store.BindAllTenants();
+        Assert.Equal(OtherTenant, store.TokenByHash("theirs-token-hash")!.ClientId);
     }
 
     private NpgsqlConnection Open()

@@ -36,3 +36,7 @@ public sealed class SqliteConcurrentOpenTests() : ConcurrentOpenContract(new Sql
 public sealed class SqlitePlanHistoryTests() : PlanHistoryContract(new SqliteTestDatabase());
 
 public sealed class SqliteFillsExportTests() : FillsExportContract(new SqliteTestDatabase());
+
+public sealed class SqliteTokenStoreTests() : TokenStoreContract(new SqliteTestDatabase());
+
+public sealed class SqliteIdempotencyStoreTests() : IdempotencyStoreContract(new SqliteTestDatabase());
