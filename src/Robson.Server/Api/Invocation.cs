@@ -14,7 +14,7 @@ public sealed record Invocation(string[] Args, ClientId Tenant, Answer Answer, s
     /// </summary>
     public static Invocation Build(ApiRoute route, CommandCatalog catalog, RequestFields fields, IReadOnlyDictionary<string, string?> routeValues, Caller caller)
     {
-        var tenant = Tenant(route, fields, caller);
+        var tenant = TenantOf(route, fields, caller);
         string? subcommand = null;
         if (route.Subcommand is { } sub)
         {
@@ -72,7 +72,7 @@ public sealed record Invocation(string[] Args, ClientId Tenant, Answer Answer, s
             .Concat(route.Translate is null ? [] : ["mode"])
             .Concat(shape.Options.Keys);
 
-    private static ClientId Tenant(ApiRoute route, RequestFields fields, Caller caller)
+    private static ClientId TenantOf(ApiRoute route, RequestFields fields, Caller caller)
     {
         if (fields.Take("client_id") is not { } named) return caller.Tenant;
         var parsed = ClientId.Parse(named);

@@ -85,19 +85,19 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
         http.Response.Headers[ExitCodeHeader] = result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         metrics.Observe(route, result);
         if (result.ErrorDocument() is { } error)
-            return Reply.Problem(Problem.Of(error.Code, error.Message), http, requestId);
+            return Reply.Refusal(Problem.Of(error.Code, error.Message), http, requestId);
         if (invocation.Answer == Api.Answer.Export)
         {
             if (result.ExitCode != ExitCodes.Success)
             {
                 var message = result.Error.Split('\n')[0].Replace("robson: ", "", StringComparison.Ordinal);
-                return Reply.Problem(Problem.Of(result.ExitCode == ExitCodes.Usage ? ErrorCodes.InvalidInput : ErrorCodes.InternalError, message), http, requestId);
+                return Reply.Refusal(Problem.Of(result.ExitCode == ExitCodes.Usage ? ErrorCodes.InvalidInput : ErrorCodes.InternalError, message), http, requestId);
             }
             var csv = invocation.ExportFormat == "csv" || (invocation.ExportFormat is null && route.Command[0] == "fills");
             return new Reply(200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", result.Output);
         }
         if (result.ExitCode == ExitCodes.Usage)
-            return Reply.Problem(Problem.Of(ErrorCodes.InvalidInput, result.Error.Split('\n')[0]), http, requestId);
+            return Reply.Refusal(Problem.Of(ErrorCodes.InvalidInput, result.Error.Split('\n')[0]), http, requestId);
         // Exit 1 with a document: a verdict (validation FAIL, execution BLOCKED), answered as the CLI prints it.
         return new Reply(result.ExitCode == ExitCodes.Success ? route.SuccessStatus : 200, "application/json; charset=utf-8", result.Output);
     }
@@ -138,7 +138,7 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
     /// <summary>An answer as stored for idempotent replay: status, content type and body.</summary>
     private sealed record Reply(int Status, string ContentType, string Body)
     {
-        public static Answer Problem(Problem problem, HttpContext http, string requestId) =>
+        public static Reply Refusal(Api.Problem problem, HttpContext http, string requestId) =>
             new(problem.Status, Api.Problem.ContentType, Encoding.UTF8.GetString(problem.ToJson(http.Request.Path, requestId)));
     }
 }
