@@ -37,6 +37,7 @@ public static class CommandTable
         ("reduce-only", TradingStateCommands.ReduceOnly),
         ("resume", TradingStateCommands.Resume),
         ("venue", Commands.Venue.VenueCommand.Build),
+        ("token", Commands.Token.TokenCommand.Build),
         ("reconcile", Commands.Reconcile.ReconcileCommand.Build),
         ("orders", Commands.Reconcile.ReconcileCommand.BuildOrders),
         ("protect", Commands.Protect.ProtectCommand.Build),

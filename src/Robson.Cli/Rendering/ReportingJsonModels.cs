@@ -7,10 +7,12 @@ namespace Robson.Cli.Rendering;
 
 // --- audit ---------------------------------------------------------------------------------------------------
 // One event: every stored field. "occurred_at" is written exactly as it appears in the canonical form the hash
-// covers (UTC, yyyy-MM-ddTHH:mm:ss.fffffffZ), so an export line can be verified without any conversion.
+// covers (UTC, yyyy-MM-ddTHH:mm:ss.fffffffZ), so an export line can be verified without any conversion. "role" is the
+// role of the API token that acted through robson serve ("actor" is then the token's name); null for a local command.
 public sealed record AuditEventJson(
     long Sequence, string EventId, long? ClientId, long Position, string Kind, string Result, string? PlanId, string? PlanHash, string OccurredAt,
-    string Actor, string Host, string Command, string RobsonVersion, IReadOnlyDictionary<string, string> Details, string PreviousHash, string Hash);
+    string Actor, string Host, string Command, string RobsonVersion, string? Role, IReadOnlyDictionary<string, string> Details, string PreviousHash,
+    string Hash);
 public sealed record AuditListJson(long? ClientId, string? Since, string? PlanId, int Count, bool Truncated, List<AuditEventJson> Events);
 public sealed record AuditShowJson(AuditEventJson Event, bool HashMatches);
 

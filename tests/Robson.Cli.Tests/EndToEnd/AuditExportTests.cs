@@ -61,7 +61,7 @@ public sealed class AuditExportTests : IDisposable
         Assert.Equal("AUDIT_ALL_TENANTS_READ", events[^1].GetProperty("kind").GetString());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.Equal(["sequence", "event_id", "client_id", "position", "kind", "result", "plan_id", "plan_hash", "occurred_at", "actor", "host",
-            "command", "robson_version", "details", "previous_hash", "hash"], events[0].EnumerateObject().Select(p => p.Name));
+            "command", "robson_version", "role", "details", "previous_hash", "hash"], events[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("0000000000000000000000000000000000000000000000000000000000000000", events[0].GetProperty("previous_hash").GetString());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$", events[0].GetProperty("occurred_at").GetString());
     }
@@ -170,7 +170,7 @@ public sealed class AuditExportTests : IDisposable
         var file = Export("csv");
         var lines = Lines(file);
 
-        Assert.Equal("sequence,event_id,client_id,position,kind,result,plan_id,plan_hash,occurred_at,actor,host,command,robson_version,details,previous_hash,hash", lines[0]);
+        Assert.Equal("sequence,event_id,client_id,position,kind,result,plan_id,plan_hash,occurred_at,actor,host,command,robson_version,role,details,previous_hash,hash", lines[0]);
         Assert.Equal(_robson.Expect(0, "audit", "list", "--all-tenants", "--json").Json.GetProperty("count").GetInt32(), lines.Count); // + header, - the list's own view
         Assert.EndsWith(JsonDocument.Parse(Lines(Export())[0]).RootElement.GetProperty("hash").GetString(), lines[1]);
         Assert.Contains(",\"{\"\"", lines[1]); // the details cell is JSON, quoted by RFC 4180

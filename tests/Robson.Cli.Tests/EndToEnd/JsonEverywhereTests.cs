@@ -16,7 +16,7 @@ public sealed class JsonEverywhereTests : IDisposable
     public void Dispose() => _robson.Dispose();
 
     /// <summary>State the successful runs need: a LIVE entry on paper with its protective stop, a validated plan, an export file.</summary>
-    private sealed record World(string Strategy, string Plan, string Entry, string Stop, string EventId, string ExportFile, string Execution);
+    private sealed record World(string Strategy, string Plan, string Entry, string Stop, string EventId, string ExportFile, string Execution, string Token);
 
     private World Build()
     {
@@ -28,7 +28,8 @@ public sealed class JsonEverywhereTests : IDisposable
         var entry = run.Json.GetProperty("actions")[0].GetProperty("details").GetProperty("client_order_id").GetString()!;
         var plan = _robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "0.001");
         var eventId = _robson.Expect(0, "audit", "list", "--client-id", "1", "--json").Json.GetProperty("events")[0].GetProperty("event_id").GetString()!;
-        return new World(strategy, plan, entry, entry + "-p1", eventId, Path.Combine(_robson.Home, "export.jsonl"), execution);
+        var token = _robson.Expect(0, "token", "create", "--client-id", "1", "--role", "viewer", "--json").Json.GetProperty("id").GetString()!;
+        return new World(strategy, plan, entry, entry + "-p1", eventId, Path.Combine(_robson.Home, "export.jsonl"), execution, token);
     }
 
     /// <summary>For each command (its words), arguments that succeed (exit 0) against <see cref="World"/>, in this order.</summary>
@@ -77,6 +78,9 @@ public sealed class JsonEverywhereTests : IDisposable
         ("market price", _ => ["BTCUSDT"]),
         ("market book", _ => ["BTCUSDT", "--depth", "3"]),
         ("market rules", _ => ["BTCUSDT", "--venue", "paper"]),
+        ("token create", _ => ["--client-id", "1", "--role", "trader"]),
+        ("token list", _ => ["--client-id", "1"]),
+        ("token revoke", w => [w.Token, "--client-id", "1"]),
     ];
 
     /// <summary>Commands whose success needs a server: their --json success is tested where the server is.</summary>
@@ -96,6 +100,8 @@ public sealed class JsonEverywhereTests : IDisposable
         "venue show" or "venue remove" => ["nowhere", "--client-id", "1"],
         "audit show" => ["evt-0000000000000000", "--client-id", "1"],
         "executions show" => ["nosuch", "--client-id", "1"],
+        "token create" => ["--client-id", "1", "--role", "admin"],
+        "token revoke" => ["0123456789ab", "--client-id", "1"],
         "audit export" or "fills export" => ["--client-id", "1", "--format", "xml"],
         _ => ["--client-id", "0"],
     };

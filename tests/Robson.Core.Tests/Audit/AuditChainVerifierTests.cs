@@ -43,6 +43,24 @@ public sealed class AuditChainVerifierTests
         Assert.Equal(records[5].Hash, result.Chains[0].HeadHash);
     }
 
+    [Theory]
+    [InlineData("operator")] // a role changed
+    [InlineData(null)]       // a role removed: the event now claims to be a local command
+    public void Verify_TheStoredRoleTamperedWith_IsAHashMismatch(string? tamperedRole)
+    {
+        var records = Chain(Client, Client, Client);
+        var served = records[1].Entry with { Actor = Actor with { User = "ci-bot", Role = "viewer" } };
+        records[1] = records[1] with { Entry = served, Hash = AuditHasher.Hash(records[1].PreviousHash, AuditHasher.Canonical(2, records[1].Id, served)) };
+        records[2] = records[2] with { PreviousHash = records[1].Hash, Hash = AuditHasher.Hash(records[1].Hash, AuditHasher.Canonical(3, records[2].Id, records[2].Entry)) };
+        Assert.True(AuditChainVerifier.Verify(records).Intact);
+
+        records[1] = records[1] with { Entry = served with { Actor = served.Actor with { Role = tamperedRole } } };
+        var result = AuditChainVerifier.Verify(records);
+
+        Assert.False(result.Intact);
+        Assert.Equal((2L, "HASH_MISMATCH"), (result.FirstBreak!.Position, result.FirstBreak.Code));
+    }
+
     [Fact]
     public void Verify_NoEvents_IsIntact()
     {

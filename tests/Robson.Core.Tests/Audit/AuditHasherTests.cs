@@ -42,6 +42,7 @@ public sealed class AuditHasherTests
     [InlineData("host")]
     [InlineData("command")]
     [InlineData("version")]
+    [InlineData("role")]
     [InlineData("detail_value")]
     [InlineData("detail_added")]
     [InlineData("detail_removed")]
@@ -65,6 +66,7 @@ public sealed class AuditHasherTests
                 "host" => entry with { Actor = Actor with { Host = "desk-2" } },
                 "command" => entry with { Actor = Actor with { Command = "robson execute pl4n0001 --client-id 1 --live" } },
                 "version" => entry with { Actor = Actor with { RobsonVersion = "0.1.1" } },
+                "role" => entry with { Actor = Actor with { Role = "trader" } },
                 "detail_value" => Entry(Details.Of(("execution_id", "ex1"), ("mode", "DRY_RUN"))),
                 "detail_added" => Entry(Details.Of(("execution_id", "ex1"), ("mode", "LIVE"), ("extra", ""))),
                 _ => Entry(Details.Of(("execution_id", "ex1"))),
@@ -72,6 +74,31 @@ public sealed class AuditHasherTests
         };
 
         Assert.NotEqual(HashOf(entry), changedHash);
+    }
+
+    /// <summary>
+    /// An event without a role (every local CLI event, and every event stored before roles existed) hashes exactly as it did
+    /// before roles: the canonical text and the hash below are those of robson-audit/v1 as first released.
+    /// </summary>
+    [Fact]
+    public void Hash_WithoutARole_IsTheHashFromBeforeRoles()
+    {
+        const string Before = "robson-audit/v1\nposition=1\nid=ev1\nclient_id=1\nkind=PLAN_EXECUTED\nresult=BLOCKED\nplan_id=pl4n0001\n" +
+                              "plan_hash=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\noccurred_at=2025-03-14T12:00:00.0000000Z\n" +
+                              "actor=alice\nhost=desk-1\ncommand=robson execute pl4n0001 --client-id 1\nversion=0.1.0\n" +
+                              "detail.execution_id=ex1\ndetail.mode=LIVE\n";
+
+        Assert.Null(Entry().Actor.Role);
+        Assert.Equal(Before, AuditHasher.Canonical(1, "ev1", Entry()));
+        Assert.Equal("074c1337bf19b544137e61e98aa00a02393d53c8141f03799621039aa23a45a6", HashOf(Entry()));
+    }
+
+    [Fact]
+    public void Canonical_WithARole_AddsOneRoleLine_AfterTheVersion()
+    {
+        var canonical = AuditHasher.Canonical(1, "ev1", Entry() with { Actor = Actor with { Role = "agent" } });
+
+        Assert.Contains("\nversion=0.1.0\nrole=agent\ndetail.", canonical);
     }
 
     [Fact]

@@ -11,8 +11,11 @@ internal static class AuditExportFile
     public static readonly string[] CsvColumns =
     [
         "sequence", "event_id", "client_id", "position", "kind", "result", "plan_id", "plan_hash", "occurred_at",
-        "actor", "host", "command", "robson_version", "details", "previous_hash", "hash",
+        "actor", "host", "command", "robson_version", "role", "details", "previous_hash", "hash",
     ];
+
+    /// <summary>Fields an export line may leave out: exports written before roles have no "role" (read as none, a local command).</summary>
+    public static readonly string[] OptionalFields = ["role"];
 
     private static readonly JsonWriterOptions LineOptions = new()
     {
@@ -51,7 +54,7 @@ internal static class AuditExportFile
             [
                 r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id, e.ClientId?.ToString(),
                 r.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, e.Result, e.PlanId, e.PlanHash,
-                AuditHasher.CanonicalTime(e.OccurredAt), e.Actor.User, e.Actor.Host, e.Actor.Command, e.Actor.RobsonVersion,
+                AuditHasher.CanonicalTime(e.OccurredAt), e.Actor.User, e.Actor.Host, e.Actor.Command, e.Actor.RobsonVersion, e.Actor.Role,
                 Line(new SortedDictionary<string, string>(e.Details.ToDictionary(), StringComparer.Ordinal), ReportingJsonContext.Default.SortedDictionaryStringString),
                 r.PreviousHash, r.Hash,
             ];

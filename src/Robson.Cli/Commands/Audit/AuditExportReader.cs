@@ -66,13 +66,13 @@ internal static class AuditExportReader
                 if (!Fields.Contains(property.Name)) throw new MalformedLineException(number, $"unknown field '{property.Name}'");
                 if (!fields.TryAdd(property.Name, property.Value)) throw new MalformedLineException(number, $"field '{property.Name}' appears twice");
             }
-            foreach (var field in Fields)
+            foreach (var field in Fields.Except(AuditExportFile.OptionalFields))
                 if (!fields.ContainsKey(field)) throw new MalformedLineException(number, $"field '{field}' is missing");
 
             string Text(string name) => fields[name].ValueKind == JsonValueKind.String
                 ? fields[name].GetString()!
                 : throw new MalformedLineException(number, $"'{name}' must be a string");
-            string? OptionalText(string name) => fields[name].ValueKind == JsonValueKind.Null ? null : Text(name);
+            string? OptionalText(string name) => !fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null ? null : Text(name);
             long Integer(string name) => fields[name].ValueKind == JsonValueKind.Number && fields[name].TryGetInt64(out var value)
                 ? value
                 : throw new MalformedLineException(number, $"'{name}' must be an integer");
@@ -94,7 +94,7 @@ internal static class AuditExportReader
             }
 
             var entry = new AuditEntry(clientId, Text("kind"), Text("result"), OptionalText("plan_id"), OptionalText("plan_hash"), details,
-                new AuditActor(Text("actor"), Text("host"), Text("command"), Text("robson_version")), new DateTimeOffset(occurredAt, TimeSpan.Zero));
+                new AuditActor(Text("actor"), Text("host"), Text("command"), Text("robson_version"), OptionalText("role")), new DateTimeOffset(occurredAt, TimeSpan.Zero));
             return new AuditRecord(Integer("sequence"), Text("event_id"), position, entry, Text("previous_hash"), Text("hash"));
         }
     }

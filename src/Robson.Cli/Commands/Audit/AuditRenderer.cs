@@ -11,7 +11,7 @@ internal static class AuditRenderer
     public static AuditEventJson ToJson(AuditRecord r) => new(
         r.Sequence, r.Id, r.Entry.ClientId?.Value, r.Position, r.Entry.Kind, r.Entry.Result, r.Entry.PlanId, r.Entry.PlanHash,
         AuditHasher.CanonicalTime(r.Entry.OccurredAt), r.Entry.Actor.User, r.Entry.Actor.Host, r.Entry.Actor.Command, r.Entry.Actor.RobsonVersion,
-        r.Entry.Details, r.PreviousHash, r.Hash);
+        r.Entry.Actor.Role, r.Entry.Details, r.PreviousHash, r.Hash);
 
     private static string Tenant(ClientId? clientId) => clientId is { } c ? $"client {c}" : "no tenant";
 
@@ -40,6 +40,7 @@ internal static class AuditRenderer
         text.AppendLine($"  occurred at:    {AuditHasher.CanonicalTime(e.OccurredAt)}");
         if (e.PlanId is not null) text.AppendLine($"  plan:           {e.PlanId} (hash {e.PlanHash})");
         text.AppendLine($"  actor:          {e.Actor.User}@{e.Actor.Host}");
+        if (e.Actor.Role is { } role) text.AppendLine($"  role:           {role}");
         text.AppendLine($"  command:        {e.Actor.Command}");
         text.AppendLine($"  robson version: {e.Actor.RobsonVersion}");
         if (e.Details.Count > 0)
