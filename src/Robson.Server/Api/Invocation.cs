@@ -48,8 +48,9 @@ public sealed record Invocation(string[] Args, ClientId Tenant, Answer Answer, s
             positional.Add(value);
         }
 
+        var accepted = Accepted(route, shape).ToHashSet();
         foreach (var name in fields.Names)
-            if (!shape.Options.ContainsKey(name))
+            if (!accepted.Contains(name))
                 throw new UsageException(
                     $"unknown field '{name}' for {route.Method} {route.Pattern} (fields: {string.Join(", ", Accepted(route, shape))})", ErrorCodes.UnknownOption);
         route.Translate?.Invoke(fields);

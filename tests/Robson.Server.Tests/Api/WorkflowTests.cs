@@ -34,7 +34,7 @@ public sealed class WorkflowTests
 
         var execution = await server.Post(trader, $"/v1/plans/{planId}/execute", new { });
         Assert.True(execution.Status == 200, execution.ToString());
-        Assert.Equal("dry_run", execution.Json.GetProperty("mode").GetString());
+        Assert.Equal("DRY_RUN", execution.Json.GetProperty("mode").GetString());
         Assert.Equal("SUCCESS", execution.Json.GetProperty("status").GetString());
         var executionId = execution.Json.GetProperty("execution_id").GetString()!;
 
