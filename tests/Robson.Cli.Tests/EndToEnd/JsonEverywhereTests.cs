@@ -81,10 +81,11 @@ public sealed class JsonEverywhereTests : IDisposable
         ("token create", _ => ["--client-id", "1", "--role", "trader"]),
         ("token list", _ => ["--client-id", "1"]),
         ("token revoke", w => [w.Token, "--client-id", "1"]),
+        ("serve", _ => []), // replaces the process with the server: ServeCommandTests start it as a process of its own
     ];
 
     /// <summary>Commands whose success needs a server: their --json success is tested where the server is.</summary>
-    private static readonly string[] SuccessTestedElsewhere = ["db copy"];
+    private static readonly string[] SuccessTestedElsewhere = ["db copy", "serve"];
 
     /// <summary>For each command, arguments its action refuses (not the parser): bad values, unknown objects.</summary>
     private static string[] Refused(string path) => path switch
@@ -102,6 +103,7 @@ public sealed class JsonEverywhereTests : IDisposable
         "executions show" => ["nosuch", "--client-id", "1"],
         "token create" => ["--client-id", "1", "--role", "admin"],
         "token revoke" => ["0123456789ab", "--client-id", "1"],
+        "serve" => ["--urls", "http://0.0.0.0:8080"],
         "audit export" or "fills export" => ["--client-id", "1", "--format", "xml"],
         _ => ["--client-id", "0"],
     };

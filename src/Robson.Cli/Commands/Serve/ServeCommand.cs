@@ -18,13 +18,14 @@ public static class ServeCommand
         {
             Description = "Allow plain http:// on a non-loopback address (only behind a TLS proxy you run: tokens travel in every request).",
         };
+        var json = new Option<bool>("--json") { Description = "A refusal (bad address, no server executable) as one JSON error document; the server itself logs JSON lines." };
         var command = new Command("serve",
             "Serve the workflow over HTTP under /v1 (the same use cases and JSON documents as the CLI's --json), with tokens\n" +
             "and roles (`robson token create`), an OpenAPI document at /openapi/v1.json, /healthz, /readyz and /metrics.\n" +
             "Uses the same store as the CLI: ROBSON_HOME, or ROBSON_DATABASE_URL for several instances on one PostgreSQL.\n" +
             "Stops on SIGTERM or Ctrl-C after finishing the requests in flight.")
         {
-            urls, certificate, key, insecure,
+            urls, certificate, key, insecure, json,
         };
         command.SetAction(result =>
         {
