@@ -34,6 +34,7 @@ public static class ServerApp
         var clock = time ?? TimeProvider.System;
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(environment);
+        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<CommandCatalog>();
         builder.Services.AddSingleton<CommandRunner>();
         builder.Services.AddSingleton<StoreGate>();

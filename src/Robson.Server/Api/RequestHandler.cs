@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Robson.Cli;
+using Robson.Cli.Commands.Serve;
 using Robson.Core.Ports;
 
 namespace Robson.Server.Api;
@@ -11,8 +12,10 @@ namespace Robson.Server.Api;
 /// command it stands for, which runs as the caller; its JSON document (or its coded error, as problem+json) is the answer.
 /// Writes may carry an Idempotency-Key: the same key and body replay the stored answer, and never run twice.
 /// </summary>
-public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics)
+public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics, ServeSettings settings)
 {
+    private readonly SemaphoreSlim slots = new(settings.Concurrency);
+
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string ExitCodeHeader = "Robson-Exit-Code";
     private const int MaxBody = 1 << 20;
@@ -23,43 +26,29 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
         try
         {
             var body = await ReadBody(http.Request);
-            using var store = gate.Open();
-            var caller = StoreGate.Authenticate(store, http.Request.Headers.Authorization, time.GetUtcNow());
-            http.Items[RequestIds.CallerKey] = caller;
-            if (!RolePolicy.Allows(caller.Role, route.Capability))
-                throw new ProblemException(Problem.Of(Problem.Forbidden, RolePolicy.Refusal(caller.Role, route.Capability)));
-
-            var fields = route.Method is "GET" or "DELETE" ? RequestFields.FromQuery(http.Request.Query) : RequestFields.FromJson(body);
-            var values = http.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString());
-            var invocation = Invocation.Build(route, catalog, fields, values, caller);
-            if (route.Escalation?.Invoke(fields) is { } needed && !RolePolicy.Allows(caller.Role, needed))
-                throw new ProblemException(Problem.Of(Problem.Forbidden, RolePolicy.Refusal(caller.Role, needed)));
-
-            var key = http.Request.Headers[IdempotencyHeader].ToString();
-            if (key.Length > 0 && route.Method != "GET")
+            // Requests beyond the server's concurrency wait here for a slot: each one running holds database connections.
+            await slots.WaitAsync(http.RequestAborted);
+            try
             {
-                if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
-                    throw new UsageException($"{IdempotencyHeader} must be 1 to 255 visible ASCII characters");
-                var hash = RequestHash(http.Request, body);
-                switch (store.BeginIdempotent(invocation.Tenant, key, hash, time.GetUtcNow()))
+                var admission = Admit(http, route, body);
+                if (admission.Replay is { } replay)
                 {
-                    case IdempotencyBegin.Replay replay:
-                        http.Response.Headers["Idempotent-Replayed"] = "true";
-                        await Write(http, replay.Status, replay.ContentType, replay.Body);
-                        return;
-                    case IdempotencyBegin.Mismatch:
-                        throw new ProblemException(Problem.Of(Problem.IdempotencyKeyReused,
-                            $"{IdempotencyHeader} '{key}' was used with a different request in the last 24 hours: use a new key for a new request"));
-                    case IdempotencyBegin.InProgress:
-                        throw new ProblemException(Problem.Of(Problem.IdempotencyInProgress,
-                            $"a request with {IdempotencyHeader} '{key}' is still running: retry once it has answered"));
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    await Write(http, replay.Status, replay.ContentType, replay.Body);
+                    return;
                 }
-                var answer = Run(http, route, invocation, caller, requestId);
-                store.CompleteIdempotent(invocation.Tenant, key, answer.Status, answer.ContentType, answer.Body);
+                var answer = Run(http, route, admission.Invocation, admission.Caller, requestId);
+                if (admission.IdempotencyKey is { } key)
+                {
+                    using var store = gate.Open();
+                    store.CompleteIdempotent(admission.Invocation.Tenant, key, answer.Status, answer.ContentType, answer.Body);
+                }
                 await Write(http, answer);
-                return;
             }
-            await Write(http, Run(http, route, invocation, caller, requestId));
+            finally
+            {
+                slots.Release();
+            }
         }
         catch (ProblemException e)
         {
@@ -77,6 +66,39 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
         {
             await WriteProblem(http, Problem.Of(ErrorCodes.DatabaseError, $"database error: {e.Message.Split('\n')[0]}"), requestId);
         }
+    }
+
+    /// <summary>What a request is let in as: its caller and command line, and its idempotency key, or the answer to replay.</summary>
+    private sealed record Admission(Caller Caller, Invocation Invocation, string? IdempotencyKey, IdempotencyBegin.Replay? Replay);
+
+    /// <summary>Authenticates, applies the role table, builds the command line and claims the idempotency key; the store is held only for that.</summary>
+    private Admission Admit(HttpContext http, ApiRoute route, byte[] body)
+    {
+        using var store = gate.Open();
+        var caller = StoreGate.Authenticate(store, http.Request.Headers.Authorization, time.GetUtcNow());
+        http.Items[RequestIds.CallerKey] = caller;
+        if (!RolePolicy.Allows(caller.Role, route.Capability))
+            throw new ProblemException(Problem.Of(Problem.Forbidden, RolePolicy.Refusal(caller.Role, route.Capability)));
+
+        var fields = route.Method is "GET" or "DELETE" ? RequestFields.FromQuery(http.Request.Query) : RequestFields.FromJson(body);
+        var values = http.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString());
+        var invocation = Invocation.Build(route, catalog, fields, values, caller);
+        if (route.Escalation?.Invoke(fields) is { } needed && !RolePolicy.Allows(caller.Role, needed))
+            throw new ProblemException(Problem.Of(Problem.Forbidden, RolePolicy.Refusal(caller.Role, needed)));
+
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length == 0 || route.Method == "GET") return new Admission(caller, invocation, null, null);
+        if (key.Length > 255 || key.Any(c => c is < '!' or > '~'))
+            throw new UsageException($"{IdempotencyHeader} must be 1 to 255 visible ASCII characters");
+        return store.BeginIdempotent(invocation.Tenant, key, RequestHash(http.Request, body), time.GetUtcNow()) switch
+        {
+            IdempotencyBegin.Replay replay => new Admission(caller, invocation, null, replay),
+            IdempotencyBegin.Mismatch => throw new ProblemException(Problem.Of(Problem.IdempotencyKeyReused,
+                $"{IdempotencyHeader} '{key}' was used with a different request in the last 24 hours: use a new key for a new request")),
+            IdempotencyBegin.InProgress => throw new ProblemException(Problem.Of(Problem.IdempotencyInProgress,
+                $"a request with {IdempotencyHeader} '{key}' is still running: retry once it has answered")),
+            _ => new Admission(caller, invocation, key, null),
+        };
     }
 
     private Reply Run(HttpContext http, ApiRoute route, Invocation invocation, Caller caller, string requestId)

@@ -18,6 +18,10 @@ public static class ServeCommand
         {
             Description = "Allow plain http:// on a non-loopback address (only behind a TLS proxy you run: tokens travel in every request).",
         };
+        var concurrency = new Option<string>("--concurrency")
+        {
+            Description = $"Requests run at once (default {ServeSettings.DefaultConcurrency}); more wait for a slot. Each running request holds up to two database connections.",
+        };
         var json = new Option<bool>("--json") { Description = "A refusal (bad address, no server executable) as one JSON error document; the server itself logs JSON lines." };
         var command = new Command("serve",
             "Serve the workflow over HTTP under /v1 (the same use cases and JSON documents as the CLI's --json), with tokens\n" +
@@ -25,11 +29,12 @@ public static class ServeCommand
             "Uses the same store as the CLI: ROBSON_HOME, or ROBSON_DATABASE_URL for several instances on one PostgreSQL.\n" +
             "Stops on SIGTERM or Ctrl-C after finishing the requests in flight.")
         {
-            urls, certificate, key, insecure, json,
+            urls, certificate, key, insecure, concurrency, json,
         };
         command.SetAction(result =>
         {
-            var settings = ServeSettings.Create(result.GetValue(urls), result.GetValue(certificate), result.GetValue(key), result.GetValue(insecure));
+            var settings = ServeSettings.Create(result.GetValue(urls), result.GetValue(certificate), result.GetValue(key), result.GetValue(insecure))
+                with { Concurrency = ServeSettings.ParseConcurrency(result.GetValue(concurrency)) };
             var server = ServerLauncher.Locate(context.IO.GetEnvironmentVariable);
             return ServerLauncher.Exec(server, settings.ToArgs(), context.IO.Err);
         });

@@ -10,10 +10,15 @@ public sealed record ServeSettings(IReadOnlyList<Uri> Urls, string? TlsCertifica
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    public const int DefaultConcurrency = 16;
+
+    /// <summary>Requests run at once; more wait for a slot (each running request holds database connections).</summary>
+    public int Concurrency { get; init; } = DefaultConcurrency;
+
     /// <summary>The server's own command line, in the form <c>robson serve</c> takes it; anything else is refused.</summary>
     public static ServeSettings Parse(IReadOnlyList<string> args)
     {
-        string? urls = null, certificate = null, key = null;
+        string? urls = null, certificate = null, key = null, concurrency = null;
         var insecure = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -27,10 +32,11 @@ public sealed record ServeSettings(IReadOnlyList<Uri> Urls, string? TlsCertifica
                 case "--tls-certificate": certificate = Value(); break;
                 case "--tls-key": key = Value(); break;
                 case "--insecure-http": insecure = true; break;
-                default: throw new UsageException($"unknown option '{args[i]}' (options: --urls, --tls-certificate, --tls-key, --insecure-http)", ErrorCodes.UnknownOption);
+                case "--concurrency": concurrency = Value(); break;
+                default: throw new UsageException($"unknown option '{args[i]}' (options: --urls, --tls-certificate, --tls-key, --insecure-http, --concurrency)", ErrorCodes.UnknownOption);
             }
         }
-        return Create(urls, certificate, key, insecure);
+        return Create(urls, certificate, key, insecure) with { Concurrency = ParseConcurrency(concurrency) };
     }
 
     /// <summary>Checks the combination: bad input is a <see cref="UsageException"/> naming what to change.</summary>
@@ -62,12 +68,21 @@ public sealed record ServeSettings(IReadOnlyList<Uri> Urls, string? TlsCertifica
         return new ServeSettings(parsed, certificate, key, insecureHttp);
     }
 
+    public static int ParseConcurrency(string? text)
+    {
+        if (text is null) return DefaultConcurrency;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1024
+            ? n
+            : throw new UsageException($"--concurrency must be a whole number from 1 to 1024, got '{text}'");
+    }
+
     /// <summary>The arguments that give these settings to the server executable.</summary>
     public IReadOnlyList<string> ToArgs()
     {
         var args = new List<string> { "--urls", string.Join(';', Urls.Select(u => u.GetLeftPart(UriPartial.Authority))) };
         if (TlsCertificate is not null) args.AddRange(["--tls-certificate", Path.GetFullPath(TlsCertificate), "--tls-key", Path.GetFullPath(TlsKey!)]);
         if (InsecureHttp) args.Add("--insecure-http");
+        args.AddRange(["--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         return args;
     }
 
