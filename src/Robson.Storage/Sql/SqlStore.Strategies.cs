@@ -18,6 +18,10 @@ public abstract partial class SqlStore
     public IReadOnlyList<Strategy> ListStrategies(ClientId clientId) =>
         Query($"SELECT {StrategyColumns} FROM strategies WHERE client_id = @c ORDER BY id", ReadStrategy, ("@c", clientId.Value));
 
+    /// <summary>Every strategy the session may see (all of them on a session bound to every tenant): the server's limit gauges.</summary>
+    public IReadOnlyList<Strategy> StrategiesOfEveryTenant() =>
+        Query($"SELECT {StrategyColumns} FROM strategies ORDER BY client_id, id", ReadStrategy);
+
     public Strategy InsertStrategy(ClientId clientId, string name, StrategySettings settings, DateTimeOffset now)
     {
         // Ids are per tenant: tenant 2's strategy 1 is not tenant 1's.

@@ -143,6 +143,7 @@ internal sealed class BinanceHttp : IDisposable
         using var timeout = new CancellationTokenSource(_options.RequestTimeout);
         HttpResponseMessage response;
         string body;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = _http.Send(request, timeout.Token);
@@ -151,8 +152,10 @@ internal sealed class BinanceHttp : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
+            VenueMetrics.Request(_baseUrl, path, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             throw new BinanceTransportException($"no answer from {_baseUrl}{path} ({(e is OperationCanceledException ? "timed out" : e.Message)})", e);
         }
+        VenueMetrics.Request(_baseUrl, path, (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         using (response)
             return Interpret(response, body);
     }
