@@ -20,10 +20,11 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts `robson serve` (<paramref name="viaCli"/>) or robson-server directly, and waits for /healthz.</summary>
-    public static async Task<ServerProcess> Start(string home, IReadOnlyDictionary<string, string> environment, bool viaCli = false)
+    public static async Task<ServerProcess> Start(string home, IReadOnlyDictionary<string, string> environment, bool viaCli = false, params string[] options)
     {
         var port = FreePort();
-        var server = new ServerProcess(Launch(home, environment, viaCli ? ["serve", "--urls", $"http://127.0.0.1:{port}"] : ["--urls", $"http://127.0.0.1:{port}"], !viaCli), port);
+        string[] args = [.. viaCli ? ["serve"] : Array.Empty<string>(), "--urls", $"http://127.0.0.1:{port}", .. options];
+        var server = new ServerProcess(Launch(home, environment, args, !viaCli), port);
         await server.WaitUntilHealthy();
         return server;
     }
