@@ -28,7 +28,7 @@ public sealed class MetricsTests
         Assert.Matches("robson_guard_blocks_total\\{[^}]*guard=\"TradingState\"[^}]*\\} 1", text);
         Assert.Matches("robson_orders_total\\{[^}]*\\} 1", text);
         // One LIVE order of four allowed today, on the paper venue's own limits.
-        Assert.Matches("robson_limit_usage[a-z_]*\\{[^}]*client_id=\"1\"[^}]*limit=\"orders\"[^}]*venues=\"paper\"[^}]*\\} 0.25", text);
+        Assert.Matches("robson_limit_usage\\{[^}]*client_id=\"1\"[^}]*limit=\"orders\"[^}]*venues=\"paper\"[^}]*\\} 0.25", text);
         Assert.DoesNotContain(trader, text);
     }
 
