@@ -108,7 +108,7 @@ public abstract partial class SqlStore
 
     private static WebhookDelivery ReadDelivery(DbDataReader r, int o) => new(
         r.GetString(o), ClientId.From(r.GetInt64(o + 1)), r.GetString(o + 2), r.GetString(o + 3), ParseState(r.GetString(o + 4)),
-        (int)r.GetInt64(o + 5), Text.ParseTime(r.GetString(o + 6)), r.NullableString(o + 7),
+        Convert.ToInt32(r.GetValue(o + 5), System.Globalization.CultureInfo.InvariantCulture), Text.ParseTime(r.GetString(o + 6)), r.NullableString(o + 7),
         r.IsDBNull(o + 8) ? null : Text.ParseTime(r.GetString(o + 8)), Text.ParseTime(r.GetString(o + 9)));
 
     private static IReadOnlyList<string> Events(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
