@@ -58,7 +58,7 @@ public static class AuditKinds
     public const string TokenCreated = "TOKEN_CREATED";
     public const string TokenRevoked = "TOKEN_REVOKED";
 
-    /// <summary>A webhook was added to the tenant, or removed (id, URL without its query, events; never the signing secret).</summary>
+    /// <summary>A webhook was added to the tenant, or removed (id, URL, events; never the signing secret).</summary>
     public const string WebhookAdded = "WEBHOOK_ADDED";
     public const string WebhookRemoved = "WEBHOOK_REMOVED";
 

@@ -54,9 +54,9 @@ public sealed class ManageWebhooks(RobsonEnvironment env)
 
     public IReadOnlyList<WebhookDelivery> DeadLetters(ClientId client) => env.Store.DeadLetters(client);
 
-    // The id, URL (without its query) and events: enough to say where events went. Never the secret.
+    // The id, URL and events: enough to say where events went. Never the secret.
     private void Audit(string kind, Webhook webhook, DateTimeOffset now) =>
         env.Store.Append(new AuditEntry(webhook.ClientId, kind, "OK", null, null,
-            Details.Of(("id", webhook.Id), ("url", WebhookUrl.ForAudit(webhook.Url)), ("events", string.Join(",", webhook.Events))),
+            Details.Of(("id", webhook.Id), ("url", webhook.Url), ("events", string.Join(",", webhook.Events))),
             env.Actor, now));
 }

@@ -23,10 +23,6 @@ public static class WebhookUrl
         return null;
     }
 
-    /// <summary>The URL as the audit trail records it: the query string (which may hold a receiver's key) left out.</summary>
-    public static string ForAudit(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Query.Length > 0 ? uri.GetLeftPart(UriPartial.Path) + "?***" : url;
-
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }
