@@ -38,6 +38,7 @@ public static class CommandTable
         ("resume", TradingStateCommands.Resume),
         ("venue", Commands.Venue.VenueCommand.Build),
         ("token", Commands.Token.TokenCommand.Build),
+        ("webhook", Commands.Webhook.WebhookCommand.Build),
         ("reconcile", Commands.Reconcile.ReconcileCommand.Build),
         ("orders", Commands.Reconcile.ReconcileCommand.BuildOrders),
         ("protect", Commands.Protect.ProtectCommand.Build),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Robson.Cli.Commands.Serve;
 using Robson.Server.Api;
+using Robson.Server.Webhooks;
 
 namespace Robson.Server;
 
@@ -40,6 +41,7 @@ public static class ServerApp
         builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<RequestHandler>();
+        builder.Services.AddWebhookDelivery();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ServerMetrics.MeterName, "Robson.Venues", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());

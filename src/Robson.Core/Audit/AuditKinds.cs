@@ -58,6 +58,10 @@ public static class AuditKinds
     public const string TokenCreated = "TOKEN_CREATED";
     public const string TokenRevoked = "TOKEN_REVOKED";
 
+    /// <summary>A webhook was added to the tenant, or removed (id, URL, events; never the signing secret).</summary>
+    public const string WebhookAdded = "WEBHOOK_ADDED";
+    public const string WebhookRemoved = "WEBHOOK_REMOVED";
+
     /// <summary>
     /// An operator read the audit trail of every tenant (<c>audit list|show|export|verify --all-tenants</c>): in the chain
     /// without a tenant, with the subcommand. The one read that is audited.
@@ -73,6 +77,7 @@ public static class AuditKinds
         StrategyCreated, StrategyChanged, VenueAdded, VenueRemoved,
         TradingHalted, TradingReduceOnly, TradingResumed,
         TokenCreated, TokenRevoked,
+        WebhookAdded, WebhookRemoved,
         PaperDeposit, PaperPriceSet, PaperOrderFilled,
         AuditAllTenantsRead,
     ];

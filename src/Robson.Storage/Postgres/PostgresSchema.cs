@@ -19,6 +19,8 @@ internal static class PostgresSchema
             PostgresSchemaV1.Tables + PostgresSchemaV1.AppendOnly + PostgresSchemaV1.RowLevelSecurity),
         new(2, "robson serve: the role of the actor on audit events, API tokens (by hash), idempotency keys; row-level security on both tables",
             PostgresSchemaV2.Sql),
+        new(3, "webhooks (with their signing secret and audit cursor) and their deliveries; row-level security on both tables",
+            PostgresSchemaV3.Sql),
     ];
 
     public static int CurrentVersion => Migrations.Count;

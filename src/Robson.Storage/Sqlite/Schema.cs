@@ -175,6 +175,21 @@ internal static class Schema
             created_at TEXT NOT NULL, PRIMARY KEY (client_id, key));
         CREATE INDEX idempotency_keys_by_age ON idempotency_keys (client_id, created_at);
         """,
+        // Webhooks (each with the secret the server signs with, forgotten on removal, and a cursor: the last audit seq it
+        // has read) and their deliveries, one row per (webhook, event): pending, delivered or dead, claimed by one server.
+        """
+        CREATE TABLE webhooks (
+            id TEXT PRIMARY KEY, client_id INTEGER NOT NULL, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT,
+            created_at TEXT NOT NULL, removed_at TEXT, cursor_seq INTEGER NOT NULL);
+        CREATE INDEX webhooks_by_client ON webhooks (client_id, created_at);
+        CREATE TABLE webhook_deliveries (
+            webhook_id TEXT NOT NULL, client_id INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, state TEXT NOT NULL,
+            attempts INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, last_error TEXT, last_attempt_at TEXT, created_at TEXT NOT NULL,
+            claimed_by TEXT, claimed_until TEXT, PRIMARY KEY (webhook_id, event_id));
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'PENDING';
+        CREATE INDEX webhook_deliveries_by_client ON webhook_deliveries (client_id, state);
+        CREATE INDEX audit_events_by_client_seq ON audit_events (client_id, seq);
+        """,
     ];
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class HelpSnapshotTests : IDisposable
         "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show", "fills export",
         "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy", "protect", "completion",
         "market price", "market book", "market rules", "status", "positions", "token create", "token list", "token revoke", "serve",
+        "webhook add", "webhook list", "webhook remove", "webhook dead-letters",
     ];
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class JsonEverywhereTests : IDisposable
     public void Dispose() => _robson.Dispose();
 
     /// <summary>State the successful runs need: a LIVE entry on paper with its protective stop, a validated plan, an export file.</summary>
-    private sealed record World(string Strategy, string Plan, string Entry, string Stop, string EventId, string ExportFile, string Execution, string Token);
+    private sealed record World(string Strategy, string Plan, string Entry, string Stop, string EventId, string ExportFile, string Execution, string Token, string Webhook);
 
     private World Build()
     {
@@ -29,7 +29,9 @@ public sealed class JsonEverywhereTests : IDisposable
         var plan = _robson.ValidatedPlan("1", strategy, "buy", "BTCUSDT", "0.001");
         var eventId = _robson.Expect(0, "audit", "list", "--client-id", "1", "--json").Json.GetProperty("events")[0].GetProperty("event_id").GetString()!;
         var token = _robson.Expect(0, "token", "create", "--client-id", "1", "--role", "viewer", "--json").Json.GetProperty("id").GetString()!;
-        return new World(strategy, plan, entry, entry + "-p1", eventId, Path.Combine(_robson.Home, "export.jsonl"), execution, token);
+        var webhook = _robson.Expect(0, "webhook", "add", "https://hooks.example/robson", "--client-id", "1", "--events", "fill", "--json")
+            .Json.GetProperty("id").GetString()!;
+        return new World(strategy, plan, entry, entry + "-p1", eventId, Path.Combine(_robson.Home, "export.jsonl"), execution, token, webhook);
     }
 
     /// <summary>For each command (its words), arguments that succeed (exit 0) against <see cref="World"/>, in this order.</summary>
@@ -82,6 +84,10 @@ public sealed class JsonEverywhereTests : IDisposable
         ("token list", _ => ["--client-id", "1"]),
         ("token revoke", w => [w.Token, "--client-id", "1"]),
         ("serve", _ => []), // replaces the process with the server: ServeCommandTests start it as a process of its own
+        ("webhook add", _ => ["http://127.0.0.1:9/hook", "--client-id", "1", "--events", "fill,halt"]),
+        ("webhook list", _ => ["--client-id", "1"]),
+        ("webhook dead-letters", _ => ["--client-id", "1"]),
+        ("webhook remove", w => [w.Webhook, "--client-id", "1"]),
     ];
 
     /// <summary>Commands whose success needs a server: their --json success is tested where the server is.</summary>
@@ -104,6 +110,8 @@ public sealed class JsonEverywhereTests : IDisposable
         "token create" => ["--client-id", "1", "--role", "admin"],
         "token revoke" => ["0123456789ab", "--client-id", "1"],
         "serve" => ["--urls", "http://0.0.0.0:8080"],
+        "webhook add" => ["https://hooks.example/", "--client-id", "1", "--events", "fill,trade"],
+        "webhook remove" => ["0123456789ab", "--client-id", "1"],
         "audit export" or "fills export" => ["--client-id", "1", "--format", "xml"],
         _ => ["--client-id", "0"],
     };

@@ -42,3 +42,5 @@ public sealed class PostgresFillsExportTests() : FillsExportContract(new Postgre
 public sealed class PostgresTokenStoreTests() : TokenStoreContract(new PostgresTestDatabase());
 
 public sealed class PostgresIdempotencyStoreTests() : IdempotencyStoreContract(new PostgresTestDatabase());
+
+public sealed class PostgresWebhookStoreTests() : WebhookStoreContract(new PostgresTestDatabase());

@@ -30,7 +30,7 @@ public sealed class RowLevelSecurityTests
     public void ASessionBoundToTenant1_ReadsZeroRowsOfTenant2_FromEveryTenantTable()
     {
         using var connection = BoundTo("1");
-        foreach (var table in PostgresSchemaV1.TenantTables.Concat(PostgresSchemaV2.TenantTables))
+        foreach (var table in PostgresSchemaV1.TenantTables.Concat(PostgresSchemaV2.TenantTables).Concat(PostgresSchemaV3.TenantTables))
         {
             Assert.True(Count(connection, $"SELECT COUNT(*) FROM {table} WHERE client_id = 1") > 0, $"{table}: tenant 1's own rows are seeded and visible");
             Assert.Equal(0, Count(connection, $"SELECT COUNT(*) FROM {table} WHERE client_id = 2"));
@@ -86,6 +86,9 @@ public sealed class RowLevelSecurityTests
         s.RecordEquity(tenant, Paper, 1000m, Noon);
         s.AddToken(new Core.Access.ApiToken(prefix + "-token", tenant, prefix, Core.Access.Role.Viewer, Noon, null, null), prefix + "-token-hash");
         s.BeginIdempotent(tenant, prefix + "-key", "request-hash", Noon);
+        s.AddWebhook(new Core.Webhooks.Webhook(prefix + "-hook", tenant, "https://hooks.example/" + prefix, ["fill"], Noon, null), "whsec_" + prefix);
+        s.AdvanceWebhookCursor(prefix + "-hook", s.WebhookCursors().Single(c => c.WebhookId == prefix + "-hook").Cursor, long.MaxValue,
+            [new Core.Webhooks.WebhookDelivery(prefix + "-hook", tenant, prefix + "-evt", "fill", Core.Webhooks.DeliveryState.Pending, 0, Noon, null, null, Noon)]);
     }
 
     [Fact]

@@ -40,3 +40,5 @@ public sealed class SqliteFillsExportTests() : FillsExportContract(new SqliteTes
 public sealed class SqliteTokenStoreTests() : TokenStoreContract(new SqliteTestDatabase());
 
 public sealed class SqliteIdempotencyStoreTests() : IdempotencyStoreContract(new SqliteTestDatabase());
+
+public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteTestDatabase());
