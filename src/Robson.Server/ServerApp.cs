@@ -16,7 +16,9 @@ public static class ServerApp
 {
     public static WebApplication Create(ServeSettings settings, ServerEnvironment environment, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The content root is the install folder, not the working directory: the host watches its content root for settings
+        // files, and a store kept below the working directory would wake that watcher at every write.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         if (logging is null) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         else logging(builder.Logging);
