@@ -68,7 +68,7 @@ unset ROBSON_CLIENT_ID
 # PostgreSQL: a throwaway cluster (as tests/Shared/Postgres/PostgresServer.cs starts one, but durable: fsync on), or the
 # server of ROBSON_DATABASE_URL; Robson and the bare endpoint each get a database owned by an ordinary role (row-level
 # security applies to Robson, as on a shared server).
-bare_store=(--sqlite "$work/bare.db")
+bare_store=(--sqlite "$work/bare.db" --keep-open true) # as robson serve does: one connection held open, so closes skip the checkpoint
 if [ "$engine" = postgres ]; then
   if [ -z "${ROBSON_DATABASE_URL:-}" ]; then
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

@@ -8,7 +8,7 @@ namespace Robson.Storage;
 /// Which store a process uses, decided in one place: PostgreSQL when <c>ROBSON_DATABASE_URL</c> is set (several
 /// processes and machines share it), otherwise SQLite in ROBSON_HOME (the default, embedded).
 /// </summary>
-public abstract class StoreTarget
+public abstract class StoreTarget : IDisposable
 {
     public const string DatabaseUrlVariable = "ROBSON_DATABASE_URL";
 
@@ -44,4 +44,14 @@ public abstract class StoreTarget
 
     /// <summary>Applies the pending migrations in one transaction (refusing a database newer than this Robson).</summary>
     public abstract MigrationOutcome Migrate();
+
+    /// <summary>
+    /// The same store for a long-lived process that opens it for every request (<c>robson serve</c>): connections are
+    /// pooled and kept open (SQLite keeps its schema parsed and its write-ahead log; PostgreSQL its sessions, each reset
+    /// when it returns to the pool, so a tenant binding never outlives its store). A CLI command opens one store once
+    /// and uses the target as it is. Dispose the pooled target when the process stops.
+    /// </summary>
+    public abstract StoreTarget Pooled();
+
+    public virtual void Dispose() { }
 }

@@ -40,7 +40,7 @@ public sealed class CliContext(CliIO io, IReadOnlyList<string> args) : IDisposab
     public TenantBinding Tenant { get; set; } = TenantBinding.AllTenants;
 
     /// <summary>The store this invocation uses (ROBSON_DATABASE_URL, else SQLite in ROBSON_HOME); a malformed URL is a usage error.</summary>
-    public StoreTarget StoreTarget => _target ??= StoreTarget.Choose(io.RobsonHome, io.GetEnvironmentVariable(StoreTarget.DatabaseUrlVariable));
+    public StoreTarget StoreTarget => _target ??= io.Store ?? StoreTarget.Choose(io.RobsonHome, io.GetEnvironmentVariable(StoreTarget.DatabaseUrlVariable));
 
     /// <summary>
     /// Set by the commands that may sign venue requests (LIVE execute, reconcile, open orders) before the

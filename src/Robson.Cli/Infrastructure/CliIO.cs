@@ -19,6 +19,9 @@ public sealed record CliIO(
     /// </summary>
     public Robson.Core.Audit.AuditActor? Actor { get; init; }
 
+    /// <summary>The store to use instead of choosing one from the environment: <c>robson serve</c> gives its pooled one.</summary>
+    public Robson.Storage.StoreTarget? Store { get; init; }
+
     public static CliIO FromProcess()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };

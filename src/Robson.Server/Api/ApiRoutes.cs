@@ -52,8 +52,8 @@ public static class ApiRoutes
             Translate = ExecutionMode.Translate,
             Escalation = f => f.Has("live") ? Capability.TradeLive : null,
         },
-        new("POST", "/v1/protect", ["protect"], Capability.Trade, "Place the missing protective order of a filled entry"),
-        new("POST", "/v1/paper/deposits", ["paper", "deposit"], Capability.Trade, "Add funds to the paper balance"),
+        new("POST", "/v1/protect", ["protect"], Capability.TradeLive, "Place the missing protective order of a filled entry"),
+        new("POST", "/v1/paper/deposits", ["paper", "deposit"], Capability.Fund, "Add funds to the paper balance"),
         new("POST", "/v1/reconcile", ["reconcile"], Capability.Reconcile, "Settle orders of unknown outcome from the venue's records"),
 
         // Risk: limits, policy, venues and the kill switch.

@@ -31,7 +31,7 @@ public sealed record CommandResult(int ExitCode, string Output, string Error)
 /// (and the request's id) are the actor of every audit event it writes. The tenant variable of the server's
 /// environment is never used: a request's tenant is its token's.
 /// </summary>
-public sealed class CommandRunner(ServerEnvironment environment, TimeProvider time)
+public sealed class CommandRunner(ServerEnvironment environment, TimeProvider time, StoreGate gate)
 {
     public CommandResult Run(Invocation invocation, Caller caller, string via, string requestId)
     {
@@ -41,6 +41,7 @@ public sealed class CommandRunner(ServerEnvironment environment, TimeProvider ti
         var io = new CliIO(output, error, environment.Get, false, time, caller.Name, environment.Host)
         {
             Actor = new AuditActor(caller.Name, environment.Host, command, CliContext.Version, Roles.Name(caller.Role)),
+            Store = gate.Target,
         };
         var code = CliApp.Run(invocation.Args, io);
         return new CommandResult(code, output.ToString(), error.ToString());

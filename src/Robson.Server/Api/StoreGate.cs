@@ -14,37 +14,23 @@ namespace Robson.Server.Api;
 /// </summary>
 public sealed class StoreGate(ServerEnvironment environment, TimeProvider time) : IDisposable
 {
-    private readonly Lock _keeping = new();
-    private SqlStore? _keepAlive;
 
+    // Pooled: a request's commands reuse open connections (SQLite keeps its schema parsed and its write-ahead log instead
+    // of writing it back at every close, half of a request; PostgreSQL keeps its sessions). docs/benchmarks.md.
     private readonly StoreTarget _target = StoreTarget.Choose(
         new CliIO(TextWriter.Null, TextWriter.Null, environment.Get, false, time, "", "").RobsonHome,
-        environment.Get(StoreTarget.DatabaseUrlVariable));
+        environment.Get(StoreTarget.DatabaseUrlVariable)).Pooled();
 
     public StoreTarget Target => _target;
 
     public SqlStore Open()
     {
-        KeepSqliteOpen();
         var store = _target.Open(createIfMissing: false);
         store.BindAllTenants();
         return store;
     }
 
-    /// <summary>
-    /// SQLite writes its write-ahead log back into robson.db, syncs it and deletes it whenever the last connection to the
-    /// file closes: about half of a request when each one opens and closes its own (docs/benchmarks.md). One connection
-    /// kept open for the server's life makes every other close cheap; the log is written back as it fills, and once more
-    /// when the server stops, so robson.db is whole after a clean stop.
-    /// </summary>
-    private void KeepSqliteOpen()
-    {
-        if (_keepAlive is not null || _target.Engine != "sqlite" || !_target.Exists) return;
-        lock (_keeping)
-            _keepAlive ??= _target.Open(createIfMissing: false);
-    }
-
-    public void Dispose() => _keepAlive?.Dispose();
+    public void Dispose() => _target.Dispose();
 
     /// <summary>The caller a bearer token stands for; a missing, unknown, expired or revoked token is a 401 that says which.</summary>
     public static Caller Authenticate(ITokenStore store, string? authorization, DateTimeOffset now)

@@ -26,9 +26,9 @@ public sealed class PostgresStore : SqlStore
     /// or empty is refused with "run robson db migrate". The session starts bound to no tenant: it sees no tenant's rows
     /// until <see cref="BindTenant"/> or <see cref="BindAllTenants"/>.
     /// </summary>
-    public static PostgresStore Open(PostgresUrl url)
+    public static PostgresStore Open(PostgresUrl url, NpgsqlDataSource? pool = null)
     {
-        var store = Connect(url);
+        var store = Connect(url, pool);
         try
         {
             var applied = PostgresMigrator.AppliedVersion(store);
@@ -50,10 +50,9 @@ public sealed class PostgresStore : SqlStore
     }
 
     /// <summary>Connects without looking at the schema: for <c>db status</c> and <c>db migrate</c>.</summary>
-    internal static PostgresStore Connect(PostgresUrl url)
+    internal static PostgresStore Connect(PostgresUrl url, NpgsqlDataSource? pool = null)
     {
-        var dataSource = new NpgsqlSlimDataSourceBuilder(url.ConnectionString()).EnableTransportSecurity().Build();
-        var connection = dataSource.CreateConnection();
+        var connection = (pool ?? DataSource(url, pooled: false)).CreateConnection();
         try
         {
             connection.Open();
@@ -65,6 +64,10 @@ public sealed class PostgresStore : SqlStore
             throw new StoreUnavailableException($"cannot connect to {url.Redacted}: {e.Message.Split('\n')[0]}", e);
         }
     }
+
+    /// <summary>Connections to <paramref name="url"/>: one per store for a command; pooled for a server (reset when returned).</summary>
+    internal static NpgsqlDataSource DataSource(PostgresUrl url, bool pooled) =>
+        new NpgsqlSlimDataSourceBuilder(url.ConnectionString(pooled)).EnableTransportSecurity().Build();
 
     public override void BindTenant(ClientId tenant) => Bind(tenant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -83,8 +83,11 @@ public sealed class PostgresUrl
         return new PostgresUrl(user, password, host, uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port, database, sslMode);
     }
 
-    /// <summary>The Npgsql connection string. One connection per store, no pool: a CLI process opens one and a session's tenant binding must not outlive it.</summary>
-    internal string ConnectionString()
+    /// <summary>
+    /// The Npgsql connection string. A CLI process opens one connection, no pool. A server pools them: Npgsql resets a
+    /// session (DISCARD ALL) when it returns to the pool, so a tenant binding never outlives the store that made it.
+    /// </summary>
+    internal string ConnectionString(bool pooled = false)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -92,7 +95,8 @@ public sealed class PostgresUrl
             Port = Port,
             Username = User,
             Database = Database,
-            Pooling = false,
+            Pooling = pooled,
+            NoResetOnClose = false,
             ApplicationName = "robson",
         };
         if (_password is not null) builder.Password = _password;

@@ -25,7 +25,7 @@ public sealed partial class SqliteStore : SqlStore
     /// Opens ROBSON_HOME's database. With <paramref name="createIfMissing"/> false and no database yet, an
     /// empty in-memory store is returned, so read-only commands never create files.
     /// </summary>
-    public static SqliteStore Open(string home, bool createIfMissing)
+    public static SqliteStore Open(string home, bool createIfMissing, bool pooled = false)
     {
         if (File.Exists(home))
             throw new StoreUnavailableException($"ROBSON_HOME '{home}' is a file, not a directory");
@@ -46,7 +46,8 @@ public sealed partial class SqliteStore : SqlStore
         {
             DataSource = path,
             Mode = createIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-            Pooling = false,
+            // A command opens its store once: a pool would only keep the file open. A server reuses its connections.
+            Pooling = pooled,
             DefaultTimeout = BusyTimeoutMs / 1000,
         };
         var store = OpenConnection(builder.ToString(), migrate: true, home);

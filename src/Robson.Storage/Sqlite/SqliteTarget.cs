@@ -4,7 +4,7 @@ using Robson.Storage.Sql;
 namespace Robson.Storage.Sqlite;
 
 /// <summary>robson.db in ROBSON_HOME: migrated by the first command that opens it (embedded, one user).</summary>
-internal sealed class SqliteTarget(string home) : StoreTarget
+internal sealed class SqliteTarget(string home, bool pooled = false) : StoreTarget
 {
     private string DatabasePath => Path.Combine(home, SqliteStore.FileName);
 
@@ -12,7 +12,15 @@ internal sealed class SqliteTarget(string home) : StoreTarget
 
     public override string Location => DatabasePath;
 
-    public override SqlStore Open(bool createIfMissing) => SqliteStore.Open(home, createIfMissing);
+    public override SqlStore Open(bool createIfMissing) => SqliteStore.Open(home, createIfMissing, pooled);
+
+    public override StoreTarget Pooled() => new SqliteTarget(home, pooled: true);
+
+    /// <summary>Closing the pool's connections writes the log back into robson.db: whole after the server stops.</summary>
+    public override void Dispose()
+    {
+        if (pooled) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 
     public override bool Exists => File.Exists(DatabasePath);
 
