@@ -17,12 +17,12 @@ public sealed partial class SqliteStore
     private readonly List<AuditHead> _pendingHeads = [];
 
     /// <summary>Seeds the heads file with every chain's head and marks the database, unless it is marked already.</summary>
-    private void StartWitness(string home)
+    private void StartWitness(string home, bool checkFiles)
     {
         _heads = new AuditHeadsFile(Path.Combine(home, AuditHeadsFile.FileName));
         if (ApplicationId() == WitnessStarted)
         {
-            PrivateFiles.Tighten(_heads.Path);
+            if (checkFiles) PrivateFiles.Tighten(_heads.Path);
             return;
         }
         using var tx = BeginExclusiveAllTenants();

@@ -25,7 +25,9 @@ public sealed partial class SqliteStore : SqlStore
     /// Opens ROBSON_HOME's database. With <paramref name="createIfMissing"/> false and no database yet, an
     /// empty in-memory store is returned, so read-only commands never create files.
     /// </summary>
-    public static SqliteStore Open(string home, bool createIfMissing, bool pooled = false)
+    /// <param name="pooled">A server's store: its connection returns to a pool instead of closing.</param>
+    /// <param name="checkFiles">Check (and tighten) the home's and the files' permissions: once per command, once per server.</param>
+    public static SqliteStore Open(string home, bool createIfMissing, bool pooled = false, bool checkFiles = true)
     {
         if (File.Exists(home))
             throw new StoreUnavailableException($"ROBSON_HOME '{home}' is a file, not a directory");
@@ -34,9 +36,12 @@ public sealed partial class SqliteStore : SqlStore
             return OpenConnection("Data Source=:memory:", migrate: true, home);
         try
         {
-            PrivateFiles.PrepareHome(home, create: true);
-            PrivateFiles.CreateFile(path);
-            PrivateFiles.Tighten(path, path + "-wal", path + "-shm");
+            if (checkFiles)
+            {
+                PrivateFiles.PrepareHome(home, create: true);
+                PrivateFiles.CreateFile(path);
+                PrivateFiles.Tighten(path, path + "-wal", path + "-shm");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -53,7 +58,7 @@ public sealed partial class SqliteStore : SqlStore
         var store = OpenConnection(builder.ToString(), migrate: true, home);
         try
         {
-            store.StartWitness(home);
+            store.StartWitness(home, checkFiles);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {

@@ -12,7 +12,15 @@ internal sealed class SqliteTarget(string home, bool pooled = false) : StoreTarg
 
     public override string Location => DatabasePath;
 
-    public override SqlStore Open(bool createIfMissing) => SqliteStore.Open(home, createIfMissing, pooled);
+    private volatile bool _filesChecked;
+
+    public override SqlStore Open(bool createIfMissing)
+    {
+        // A server opens the store for every request: the files' permissions are checked by its first open, not by each.
+        var store = SqliteStore.Open(home, createIfMissing, pooled, checkFiles: !(pooled && _filesChecked));
+        if (pooled && Exists) _filesChecked = true;
+        return store;
+    }
 
     public override StoreTarget Pooled() => new SqliteTarget(home, pooled: true);
 
