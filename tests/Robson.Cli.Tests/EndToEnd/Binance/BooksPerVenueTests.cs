@@ -162,7 +162,8 @@ public sealed class BooksPerVenueTests : IDisposable
             db.Open();
             using var downgrade = db.CreateCommand();
             // Later migrations run again too: a database from then had none of their columns either.
-            downgrade.CommandText = "DROP TABLE api_tokens; DROP TABLE idempotency_keys; ALTER TABLE audit_events DROP COLUMN role; " +
+            downgrade.CommandText = "DROP TABLE webhook_deliveries; DROP TABLE webhooks; DROP INDEX audit_events_by_client_seq; " +
+                                    "DROP TABLE api_tokens; DROP TABLE idempotency_keys; ALTER TABLE audit_events DROP COLUMN role; " +
                                     "DROP TABLE positions; DROP TABLE realised_pnl_days; DROP INDEX orders_unresolved; DROP INDEX orders_resting; " +
                                     "DROP INDEX orders_unprotected; DROP INDEX paper_order_details_locked; ALTER TABLE orders DROP COLUMN protected; " +
                                     "DROP INDEX fills_by_venue; DROP INDEX orders_by_venue_day; ALTER TABLE fills DROP COLUMN venue; " +
