@@ -4,8 +4,9 @@
 #   - robson-server: POST /v1/plans/{id}/execute {} with a trader's token, a DRY-RUN of one validated plan; each request
 #     is a full guarded simulation (the token looked up, the command run in process, every guard, the paper book) that
 #     stores the execution and its audit event; any answer that is not 2xx with Robson-Exit-Code 0 (SUCCESS) is an error;
-#   - bench/BareEndpoint: a bare minimal-API POST that does one durable insert with Robson's store settings (a connection
-#     opened per request, no pool; SQLite: WAL, the default synchronous, busy timeout 30 s).
+#   - bench/BareEndpoint: a bare minimal-API POST that does one durable insert with Robson's store settings (SQLite: WAL,
+#     the default synchronous, busy timeout 30 s, a connection per request with one kept open, as robson serve's pool
+#     keeps its connections; PostgreSQL: Npgsql's pool, as robson serve's).
 # Prints a markdown block for docs/benchmarks.md: machine, date, cores, load average, the two rows, the ratio of the
 # throughputs and whether the goals are met (robson ≥ 70 % of the bare endpoint's requests/s, p99 < 5 ms on SQLite).
 # Both servers are the Release (JIT) builds, started with `dotnet`; the load generator shares the machine with them.

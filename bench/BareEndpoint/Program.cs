@@ -6,8 +6,9 @@ using Npgsql;
 //   --urls http://127.0.0.1:PORT   where to listen
 //   --sqlite PATH                  SQLite database (created; WAL journal, the default synchronous, 30 s busy timeout,
 //                                  a connection opened per request without a pool, BEGIN IMMEDIATE: as SqliteStore does)
-//   --postgres URL                 PostgreSQL instead (postgresql://USER@HOST:PORT/DATABASE; a connection per request, no pool)
-// Off by default (the floor does what Robson does), for measuring what a change to Robson would buy:
+//   --postgres URL                 PostgreSQL instead (postgresql://USER@HOST:PORT/DATABASE; Npgsql's pool, as robson serve
+//                                  pools its connections)
+// bench/serve.sh gives --keep-open true on SQLite (robson serve pools its connections, so the floor keeps one open too):
 //   --keep-open true               SQLite: hold one connection open for the process's life, so that closing a request's
 //                                  connection is never the last close (which checkpoints the WAL and deletes it: fsyncs)
 //   --writer-lock true             queue writers on an in-process lock before BEGIN IMMEDIATE, instead of in SQLite's busy
@@ -135,7 +136,7 @@ internal sealed class PostgresInsert(string url) : IInsert
             Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
             Username = Uri.UnescapeDataString(user[0]),
             Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-            Pooling = false,
+            Pooling = true,
             ApplicationName = "bare-endpoint",
         };
         if (user.Length > 1) builder.Password = Uri.UnescapeDataString(user[1]);
@@ -169,5 +170,5 @@ internal sealed class PostgresInsert(string url) : IInsert
         return id;
     }
 
-    public string Describe() => "postgres (a connection per request, no pool)";
+    public string Describe() => "postgres (Npgsql's connection pool)";
 }
