@@ -8,7 +8,7 @@ public static class CliApp
 {
     public static int Run(string[] args, CliIO io)
     {
-        var errors = new ErrorReport(io, ErrorReport.Requested(args));
+        var errors = new ErrorReport(io, io.JsonErrors || ErrorReport.Requested(args));
         using var context = new CliContext(io, args) { Errors = errors };
         var root = CommandTable.Build(context, args.Length > 0 ? args[0] : null, help: args.Length == 0 || args.Any(IsHelp));
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Robson.Core.Access;
 using Robson.Server.Api;
@@ -12,13 +13,14 @@ namespace Robson.Server;
 /// What operations look at: /healthz (the process answers), /readyz (the store opens and its schema is the one this
 /// Robson knows), /metrics (Prometheus, for the operator role: it shows every tenant's counts) and /openapi/v1.json.
 /// </summary>
-public static class Operations
+public static partial class Operations
 {
     public static void Map(WebApplication app)
     {
         var gate = app.Services.GetRequiredService<StoreGate>();
         var time = app.Services.GetRequiredService<TimeProvider>();
         var openApi = OpenApiDocument.Write(app.Services.GetRequiredService<CommandCatalog>());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Robson.Server.Readiness");
 
         app.MapGet("/healthz", (RequestDelegate)(http => Json(http, 200, w => w.WriteString("status", "ok"))));
         app.MapGet("/readyz", (RequestDelegate)(http =>
@@ -33,7 +35,9 @@ public static class Operations
             }
             catch (Exception e) when (e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
             {
-                problem = "the store cannot be opened: " + e.Message.Split('\n')[0];
+                // Anyone may ask /readyz: the reason (paths, hosts, users) goes to the log, not to the caller.
+                NotReady(logger, e.Message.Split('\n')[0]);
+                problem = "the store cannot be opened (the server's log says why)";
             }
             return Json(http, problem is null ? 200 : 503, w =>
             {
@@ -61,10 +65,18 @@ public static class Operations
                 await RequestHandler.WriteProblem(http, e.Problem, RequestIds.Of(http));
                 return;
             }
+            catch (Robson.Storage.Sql.StoreUnavailableException e)
+            {
+                await RequestHandler.WriteProblem(http, Problem.Of(Robson.Cli.ErrorCodes.StoreUnavailable, e.Message), RequestIds.Of(http));
+                return;
+            }
             await next(http);
         }));
         app.MapPrometheusScrapingEndpoint("/metrics");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "not ready: {Reason}")]
+    private static partial void NotReady(ILogger logger, string reason);
 
     private static Task Json(HttpContext http, int status, Action<Utf8JsonWriter> write)
     {

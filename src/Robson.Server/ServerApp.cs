@@ -19,6 +19,10 @@ public static class ServerApp
         // The content root is the install folder, not the working directory: the host watches its content root for settings
         // files, and a store kept below the working directory would wake that watcher at every write.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // Settings come from the checked command line only: configuration from the environment or a settings file
+        // (Kestrel:Endpoints, ASPNETCORE_URLS) could otherwise listen beyond what ServeSettings allowed.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         if (logging is null) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         else logging(builder.Logging);

@@ -19,6 +19,12 @@ public sealed record CliIO(
     /// </summary>
     public Robson.Core.Audit.AuditActor? Actor { get; init; }
 
+    /// <summary>
+    /// Failures as the JSON error document on stdout even without --json: <c>robson serve</c> runs exports (whose answer is
+    /// the file itself, not a --json document) and still needs their error codes.
+    /// </summary>
+    public bool JsonErrors { get; init; }
+
     /// <summary>The store to use instead of choosing one from the environment: <c>robson serve</c> gives its pooled one.</summary>
     public Robson.Storage.StoreTarget? Store { get; init; }
 

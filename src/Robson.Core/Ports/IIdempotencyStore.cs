@@ -20,4 +20,7 @@ public interface IIdempotencyStore
 
     /// <summary>Stores the answer of the request that got <see cref="IdempotencyBegin.Started"/> for <paramref name="key"/>, for replay.</summary>
     void CompleteIdempotent(ClientId client, string key, int status, string contentType, string body);
+
+    /// <summary>Forgets a key whose request did not complete (a server or venue failure): a retry with it runs afresh.</summary>
+    void ForgetIdempotent(ClientId client, string key);
 }

@@ -5,9 +5,6 @@ namespace Robson.Server.Api;
 /// <summary>Every route under /v1 (README "HTTP API"): the CLI's use cases, one table.</summary>
 public static class ApiRoutes
 {
-    /// <summary>Options that name files on the server's disk: never chosen by a remote caller.</summary>
-    private static readonly string[] ServerFiles = ["output", "force", "file", "credentials_file"];
-
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         // The tenant's state.
@@ -28,15 +25,14 @@ public static class ApiRoutes
         new("GET", "/v1/market/{symbol}/rules", ["market", "rules"], Capability.Read, "The symbol's trading rules as validation checks them"),
         new("GET", "/v1/paper/balances", ["paper", "balance"], Capability.Read, "Paper balances"),
         new("GET", "/v1/fills/export", ["fills", "export"], Capability.Read, "Every LIVE fill, as CSV (default) or JSON lines (format=jsonl)")
-            { Answer = Answer.Export, Hidden = ServerFiles },
+            { Answer = Answer.Export },
 
         // The audit trail.
         new("GET", "/v1/audit/events", ["audit", "list"], Capability.ReadAudit, "Audit events, newest first"),
         new("GET", "/v1/audit/events/{id}", ["audit", "show"], Capability.ReadAudit, "One audit event with its hashes and whether it still matches"),
-        new("GET", "/v1/audit/verify", ["audit", "verify"], Capability.ReadAudit, "Verify the hash chain and cross-check the stored records")
-            { Hidden = ServerFiles },
+        new("GET", "/v1/audit/verify", ["audit", "verify"], Capability.ReadAudit, "Verify the hash chain and cross-check the stored records"),
         new("GET", "/v1/audit/export", ["audit", "export"], Capability.ReadAudit, "Audit events with both hashes, as JSON lines (default) or CSV")
-            { Answer = Answer.Export, Hidden = ServerFiles },
+            { Answer = Answer.Export },
 
         // Trading.
         new("POST", "/v1/plans", ["plan"], Capability.Trade, "Plan a buy or a sell (side), stored and content-hashed; nothing is sent")
@@ -54,17 +50,15 @@ public static class ApiRoutes
         },
         new("POST", "/v1/protect", ["protect"], Capability.TradeLive, "Place the missing protective order of a filled entry"),
         new("POST", "/v1/paper/deposits", ["paper", "deposit"], Capability.Fund, "Add funds to the paper balance"),
-        new("POST", "/v1/reconcile", ["reconcile"], Capability.Reconcile, "Settle orders of unknown outcome from the venue's records"),
+        new("POST", "/v1/reconcile", ["reconcile"], Capability.TradeLive, "Settle orders of unknown outcome from the venue's records"),
 
-        // Risk: limits, policy, venues and the kill switch.
+        // Risk: limits, policy and the kill switch. Venues are added and removed with the CLI on the server only: a venue
+        // names credentials in the server's environment, which a remote tenant must never be able to claim.
         new("POST", "/v1/strategies", ["strategy", "create"], Capability.ManageRisk, "Create a strategy (limits and policy)") { SuccessStatus = 201 },
         new("PATCH", "/v1/strategies/{id}", ["strategy", "set"], Capability.ManageRisk, "Change a strategy's settings (only the fields given)"),
         new("POST", "/v1/trading-state/halt", ["halt"], Capability.ManageRisk, "Kill switch: refuse every LIVE order until resume"),
         new("POST", "/v1/trading-state/reduce-only", ["reduce-only"], Capability.ManageRisk, "Allow only LIVE orders that reduce a position"),
         new("POST", "/v1/trading-state/resume", ["resume"], Capability.ManageRisk, "Return to ACTIVE (needs acknowledge_risk)"),
-        new("POST", "/v1/venues", ["venue", "add"], Capability.ManageRisk, "Add a venue (credentials stay in the server's environment)")
-            { SuccessStatus = 201, Hidden = ServerFiles },
-        new("DELETE", "/v1/venues/{name}", ["venue", "remove"], Capability.ManageRisk, "Remove a venue"),
     ];
 
     /// <summary>execute's body: <c>mode</c> dry_run (the default) or live; <c>acknowledge_risk</c> as the CLI's flag.</summary>

@@ -14,16 +14,13 @@ public enum Capability
     /// <summary>Plans (cancels included), validation, DRY-RUN: nothing reaches a venue.</summary>
     Trade,
 
-    /// <summary>Sending real orders: execute with mode live, and placing a missing protective order.</summary>
+    /// <summary>Sending real orders: execute with mode live, protect, and reconcile (which places a filled entry's missing protective order).</summary>
     TradeLive,
 
     /// <summary>Adding paper funds (an agent must not fund the checks it is judged by).</summary>
     Fund,
 
-    /// <summary>Settling orders of unknown outcome from the venue's records.</summary>
-    Reconcile,
-
-    /// <summary>Strategy limits and policy, venues, and the kill switch (halt, reduce-only, resume).</summary>
+    /// <summary>Strategy limits and policy, and the kill switch (halt, reduce-only, resume).</summary>
     ManageRisk,
 }
 
@@ -36,7 +33,6 @@ public static class RolePolicy
         Capability.ReadAudit => role is Role.Risk or Role.Auditor or Role.Operator,
         Capability.Trade => role is Role.Trader or Role.Agent,
         Capability.TradeLive or Capability.Fund => role is Role.Trader,
-        Capability.Reconcile => role is Role.Trader or Role.Risk,
         Capability.ManageRisk => role is Role.Risk,
         _ => false,
     };
@@ -50,11 +46,10 @@ public static class RolePolicy
             Capability.ReadAudit => $"role '{name}' may not read the audit trail: that is for the auditor, risk and operator roles",
             Capability.Trade => $"role '{name}' may not create, validate or execute plans: that is the trader's (separation of duties)",
             Capability.TradeLive when role is Role.Agent =>
-                "role 'agent' may not send real orders (LIVE execution, protective orders): an agent plans, validates and runs DRY-RUN; a person sends real orders",
-            Capability.TradeLive => $"role '{name}' may not send real orders (LIVE execution, protective orders): only the trader role does (separation of duties)",
+                "role 'agent' may not send real orders (LIVE execution, protect, reconcile): an agent plans, validates and runs DRY-RUN; a person sends real orders",
+            Capability.TradeLive => $"role '{name}' may not send real orders (LIVE execution, protect, reconcile): only the trader role does (separation of duties)",
             Capability.Fund => $"role '{name}' may not add paper funds: that is the trader's",
-            Capability.Reconcile => $"role '{name}' may not reconcile orders: that is for the trader and risk roles",
-            Capability.ManageRisk => $"role '{name}' may not change strategies, limits, venues or the trading state: that is the risk role's (separation of duties)",
+            Capability.ManageRisk => $"role '{name}' may not change strategies, limits or the trading state: that is the risk role's (separation of duties)",
             _ => $"role '{name}' may not do this",
         };
     }

@@ -17,7 +17,11 @@ public sealed record CommandShape(string[] Path, string Description, IReadOnlyLi
 /// </summary>
 public sealed class CommandCatalog
 {
-    private static readonly HashSet<string> NeverFields = ["client_id", "json", "help", "h", "?"];
+    /// <summary>
+    /// Never a request's field: the tenant (the token's), the output form, and every option that names a file on the
+    /// server's disk (a remote caller must neither write nor read one), whatever command has it, now or later.
+    /// </summary>
+    private static readonly HashSet<string> NeverFields = ["client_id", "json", "help", "h", "?", "output", "force", "file", "credentials_file"];
     private readonly RootCommand _root;
 
     public CommandCatalog()

@@ -42,6 +42,7 @@ public sealed class CommandRunner(ServerEnvironment environment, TimeProvider ti
         {
             Actor = new AuditActor(caller.Name, environment.Host, command, CliContext.Version, Roles.Name(caller.Role)),
             Store = gate.Target,
+            JsonErrors = true,
         };
         var code = CliApp.Run(invocation.Args, io);
         return new CommandResult(code, output.ToString(), error.ToString());

@@ -12,7 +12,8 @@ namespace Robson.Server.Api;
 /// command it stands for, which runs as the caller; its JSON document (or its coded error, as problem+json) is the answer.
 /// Writes may carry an Idempotency-Key: the same key and body replay the stored answer, and never run twice.
 /// </summary>
-public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics, ServeSettings settings)
+public sealed partial class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics, ServeSettings settings,
+    Microsoft.Extensions.Logging.ILogger<RequestHandler> logger)
 {
     private readonly SemaphoreSlim slots = new(settings.Concurrency);
 
@@ -26,29 +27,32 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
         try
         {
             var body = await ReadBody(http.Request);
+            Reply reply;
+            string? replayed = null;
             // Requests beyond the server's concurrency wait here for a slot: each one running holds database connections.
+            // The slot is held while the request is admitted and its command runs, not while its answer is written.
             await slots.WaitAsync(http.RequestAborted);
             try
             {
                 var admission = Admit(http, route, body);
                 if (admission.Replay is { } replay)
                 {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                    await Write(http, replay.Status, replay.ContentType, replay.Body);
-                    return;
+                    replayed = "true";
+                    reply = new Reply(replay.Status, replay.ContentType, replay.Body);
                 }
-                var answer = Run(http, route, admission.Invocation, admission.Caller, requestId);
-                if (admission.IdempotencyKey is { } key)
+                else
                 {
-                    using var store = gate.Open();
-                    store.CompleteIdempotent(admission.Invocation.Tenant, key, answer.Status, answer.ContentType, answer.Body);
+                    reply = Run(http, route, admission.Invocation, admission.Caller, requestId);
+                    if (admission.IdempotencyKey is { } key)
+                        Remember(admission.Invocation.Tenant, key, reply, requestId);
                 }
-                await Write(http, answer);
             }
             finally
             {
                 slots.Release();
             }
+            if (replayed is not null) http.Response.Headers["Idempotent-Replayed"] = replayed;
+            await Write(http, reply);
         }
         catch (ProblemException e)
         {
@@ -67,6 +71,29 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
             await WriteProblem(http, Problem.Of(ErrorCodes.DatabaseError, $"database error: {e.Message.Split('\n')[0]}"), requestId);
         }
     }
+
+    /// <summary>
+    /// Keeps the answer for the key's replays; a server or venue failure (5xx) is not kept but forgotten, so a retry runs
+    /// afresh (a plan is never sent LIVE twice whatever happens: SingleLiveExecution). Keeping it may fail too (the store
+    /// went away): the caller still gets the answer, and the log says the key could not be kept.
+    /// </summary>
+    private void Remember(Robson.Core.Domain.ClientId tenant, string key, Reply reply, string requestId)
+    {
+        try
+        {
+            using var store = gate.Open();
+            if (reply.Status >= 500) store.ForgetIdempotent(tenant, key);
+            else store.CompleteIdempotent(tenant, key, reply.Status, reply.ContentType, reply.Body);
+        }
+        catch (Exception e) when (e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
+        {
+            IdempotencyNotKept(logger, requestId, e.Message.Split('\n')[0]);
+        }
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error,
+        Message = "request {RequestId}: its answer could not be kept for its Idempotency-Key ({Reason}); a retry with the key answers 409 until the key expires")]
+    private static partial void IdempotencyNotKept(Microsoft.Extensions.Logging.ILogger logger, string requestId, string reason);
 
     /// <summary>What a request is let in as: its caller and command line, and its idempotency key, or the answer to replay.</summary>
     private sealed record Admission(Caller Caller, Invocation Invocation, string? IdempotencyKey, IdempotencyBegin.Replay? Replay);
@@ -110,11 +137,8 @@ public sealed class RequestHandler(CommandCatalog catalog, CommandRunner runner,
             return Reply.Refusal(Problem.Of(error.Code, error.Message), http, requestId);
         if (invocation.Answer == Api.Answer.Export)
         {
-            if (result.ExitCode != ExitCodes.Success)
-            {
-                var message = result.Error.Split('\n')[0].Replace("robson: ", "", StringComparison.Ordinal);
-                return Reply.Refusal(Problem.Of(result.ExitCode == ExitCodes.Usage ? ErrorCodes.InvalidInput : ErrorCodes.InternalError, message), http, requestId);
-            }
+            if (result.ExitCode != ExitCodes.Success) // an export that failed without its coded document (JsonErrors gives one)
+                return Reply.Refusal(Problem.Of(ErrorCodes.InternalError, "the export failed: " + result.Error.Split('\n')[0]), http, requestId);
             var csv = invocation.ExportFormat == "csv" || (invocation.ExportFormat is null && route.Command[0] == "fills");
             return new Reply(200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", result.Output);
         }

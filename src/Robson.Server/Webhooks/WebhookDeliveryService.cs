@@ -54,18 +54,36 @@ public sealed class WebhookDeliveryService(StoreGate gate, WebhookDeliveryOption
         var claimToken = "srv-" + Convert.ToHexStringLower(Core.Hashing.SecureRandom.Bytes(8));
         var claims = store.ClaimDueDeliveries(now, now + options.ClaimLease, claimToken, options.BatchSize);
         if (claims.Count == 0) return;
-        var sends = claims.Select(claim => (Claim: claim, Event: store.FindAuditEvent(claim.Delivery.EventId)))
-            .Select(c => Send(c.Claim, c.Event, sender, stop)).ToList();
+        var sends = claims.Select(claim => Send(store, claim, sender, stop)).ToList();
+        // Each delivery is completed on its own: one that fails to complete is claimed again after its lease, the others not.
         foreach (var (claim, error) in await Task.WhenAll(sends))
-            Complete(store, claim, error);
+        {
+            try
+            {
+                Complete(store, claim, error);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or Robson.Storage.Sql.StoreUnavailableException)
+            {
+                log.LogWarning("webhook {WebhookId}: the attempt for {EventId} could not be recorded ({Error}); it is claimed again after its lease",
+                    claim.Delivery.WebhookId, claim.Delivery.EventId, e.Message.Split('\n')[0]);
+            }
+        }
     }
 
-    private async Task<(ClaimedDelivery Claim, string? Error)> Send(ClaimedDelivery claim, Core.Audit.AuditRecord? record, WebhookSender sender, CancellationToken stop)
+    private async Task<(ClaimedDelivery Claim, string? Error)> Send(IRobsonStore store, ClaimedDelivery claim, WebhookSender sender, CancellationToken stop)
     {
-        if (record is null) return (claim, "the audit event is not in the store");
-        var body = WebhookEventJson.Body(record, claim.Delivery.Type);
-        var signature = WebhookSignature.Sign(claim.Secret, time.GetUtcNow(), body);
-        return (claim, await sender.Send(claim.Url, record.Id, signature, body, stop));
+        try
+        {
+            var record = store.FindAuditEvent(claim.Delivery.EventId);
+            if (record is null) return (claim, "the audit event is not in the store");
+            var body = WebhookEventJson.Body(record, claim.Delivery.Type);
+            var signature = WebhookSignature.Sign(claim.Secret, time.GetUtcNow(), body);
+            return (claim, await sender.Send(claim.Url, record.Id, signature, body, stop));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return (claim, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}"); // one delivery's failure, retried as any other
+        }
     }
 
     private void Complete(IRobsonStore store, ClaimedDelivery claim, string? error)

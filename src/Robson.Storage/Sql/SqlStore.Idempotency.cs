@@ -30,6 +30,13 @@ public abstract partial class SqlStore
         return begin;
     }
 
+    public void ForgetIdempotent(ClientId client, string key)
+    {
+        using var tx = BeginExclusive(client);
+        Execute("DELETE FROM idempotency_keys WHERE client_id = @c AND key = @k AND status IS NULL", ("@c", client.Value), ("@k", key));
+        tx.Commit();
+    }
+
     /// <summary>Only the first completion counts (a completed answer is never rewritten); a key that expired meanwhile stays forgotten.</summary>
     public void CompleteIdempotent(ClientId client, string key, int status, string contentType, string body)
     {

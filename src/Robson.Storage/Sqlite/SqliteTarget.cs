@@ -17,7 +17,7 @@ internal sealed class SqliteTarget(string home, bool pooled = false) : StoreTarg
     public override SqlStore Open(bool createIfMissing)
     {
         // A server opens the store for every request: the files' permissions are checked by its first open, not by each.
-        var store = SqliteStore.Open(home, createIfMissing, pooled, checkFiles: !(pooled && _filesChecked));
+        var store = SqliteStore.Open(home, createIfMissing, pooled, checkFiles: !(pooled && _filesChecked && Exists));
         if (pooled && Exists) _filesChecked = true;
         return store;
     }

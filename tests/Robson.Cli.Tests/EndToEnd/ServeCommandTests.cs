@@ -23,6 +23,24 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://[::1]:8080")]
+    [InlineData("http://127.0.0.2:8080;http://localhost:9090")]
+    public void LoopbackAddresses_AreAccepted(string urls)
+    {
+        _robson.Environment["ROBSON_SERVER"] = Path.Combine(_robson.Home, "nowhere", "robson-server");
+        // Past the address check, it stops at the missing executable: the address itself was fine.
+        Assert.Contains("ROBSON_SERVER names", _robson.Expect(2, "serve", "--urls", urls).Stderr);
+    }
+
+    [Fact]
+    public void ClearTextBeyondLoopback_IsAcceptedOnlyWhenAskedFor()
+    {
+        _robson.Environment["ROBSON_SERVER"] = Path.Combine(_robson.Home, "nowhere", "robson-server");
+        Assert.Contains("ROBSON_SERVER names", _robson.Expect(2, "serve", "--urls", "http://0.0.0.0:8080", "--insecure-http").Stderr);
+    }
+
     [Fact]
     public void TlsFilesMustComeInPairs_AndExist()
     {

@@ -48,9 +48,7 @@ public sealed class EveryRouteTests
         ("POST", "/v1/trading-state/reduce-only", "risk", _ => ("/v1/trading-state/reduce-only", """{"reason": "drill"}""")),
         ("POST", "/v1/trading-state/halt", "risk", _ => ("/v1/trading-state/halt", """{"reason": "drill"}""")),
         ("POST", "/v1/trading-state/resume", "risk", _ => ("/v1/trading-state/resume", """{"acknowledge_risk": true}""")),
-        ("POST", "/v1/venues", "risk", _ => ("/v1/venues", """{"name": "testnet", "kind": "binance-testnet"}""")),
         ("GET", "/v1/venues/{name}", "viewer", _ => ("/v1/venues/testnet", null)),
-        ("DELETE", "/v1/venues/{name}", "risk", _ => ("/v1/venues/testnet", null)),
     ];
 
     [Fact]
@@ -82,6 +80,7 @@ public sealed class EveryRouteTests
     private static World Build(ServerHarness server)
     {
         var cli = server.Cli;
+        cli.Expect(0, "venue", "add", "testnet", "--kind", "binance-testnet", "--client-id", "1");
         var live = cli.ValidatedPlan("1", "1", "buy", "ETHUSDT", "0.1", "--stop-loss", "2860");
         var run = cli.Expect(0, "execute", live, "--client-id", "1", "--live", "--acknowledge-risk", "--json");
         var entry = run.Json.GetProperty("actions")[0].GetProperty("details").GetProperty("client_order_id").GetString()!;

@@ -35,6 +35,21 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
+    public async Task AServerOrVenueFailure_IsNotKept_ARetryRunsAfresh()
+    {
+        await using var server = await ServerHarness.Start();
+        server.Cli.Expect(0, "venue", "add", "down", "--kind", "binance-compatible", "--base-url", "http://127.0.0.1:9", "--client-id", "1");
+        var trader = server.Token("1", "trader");
+        var body = new { side = "buy", symbol = "BTCUSDT", quantity = "0.001", venue = "down" };
+        var first = await server.Post(trader, "/v1/plans", body, Key("k-down"));
+        Assert.True(first.Status == 503, first.ToString());
+        Assert.Equal("VENUE_UNAVAILABLE", first.Json.GetProperty("code").GetString());
+        var retry = await server.Post(trader, "/v1/plans", body, Key("k-down"));
+        Assert.Equal(503, retry.Status);
+        Assert.Null(retry.Header("Idempotent-Replayed")); // it ran again: the venue might be back
+    }
+
+    [Fact]
     public async Task KeysArePerTenant_AndForgottenAfter24Hours()
     {
         await using var server = await ServerHarness.Start();

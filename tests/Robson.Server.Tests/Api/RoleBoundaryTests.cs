@@ -17,7 +17,6 @@ public sealed class RoleBoundaryTests
         ("POST", "/v1/trading-state/reduce-only", """{"reason": "drill"}""", ["risk"]),
         ("POST", "/v1/trading-state/halt", """{"reason": "drill"}""", ["risk"]),
         ("POST", "/v1/trading-state/resume", """{"acknowledge_risk": true}""", ["risk"]),
-        ("POST", "/v1/venues", """{"name": "bn-ROLE", "kind": "binance-testnet"}""", ["risk"]),
         ("POST", "/v1/plans", """{"side": "sell", "symbol": "BTCUSDT", "quantity": "0.001"}""", ["trader", "agent"]),
         ("POST", "/v1/plans/PLAN/validate", null, ["trader", "agent"]),
         ("POST", "/v1/plans/PLAN/execute", "{}", ["trader", "agent"]),
@@ -25,12 +24,16 @@ public sealed class RoleBoundaryTests
         ("POST", "/v1/paper/deposits", """{"asset": "USDT", "amount": "10"}""", ["trader"]),
         ("POST", "/v1/protect", """{"order": "nosuch"}""", ["trader"]),
         ("POST", "/v1/plans/cancel", """{"order": "nosuch"}""", ["trader", "agent"]),
-        ("POST", "/v1/reconcile", "{}", ["trader", "risk"]),
+        ("POST", "/v1/reconcile", "{}", ["trader"]), // it may place a filled entry's missing protective order
+        ("POST", "/v1/plans/rebalance", """{"target": "BTC:10,USDT:90", "strategy_id": 1}""", ["trader", "agent"]),
+        ("POST", "/v1/plans/PLAN/copy", null, ["trader", "agent"]),
         ("GET", "/v1/report", null, EveryRole),
         ("GET", "/v1/executions", null, EveryRole),
         ("GET", "/v1/strategies/1", null, EveryRole),
         ("GET", "/v1/audit/events", null, ["risk", "auditor", "operator"]),
         ("GET", "/v1/audit/verify", null, ["risk", "auditor", "operator"]),
+        ("GET", "/v1/audit/export", null, ["risk", "auditor", "operator"]),
+        ("GET", "/v1/fills/export", null, EveryRole),
         ("GET", "/metrics", null, ["operator"]),
     ];
 
@@ -46,12 +49,24 @@ public sealed class RoleBoundaryTests
             {
                 var reply = await server.Send(tokens[role], new HttpMethod(method), path.Replace("PLAN", plan), body?.Replace("ROLE", role));
                 var refused = reply.Status == 403;
-                if (refused == allowed.Contains(role) || reply.Status == 401)
+                if (refused == allowed.Contains(role) || reply.Status == 401 || reply.Status >= 500)
                     wrong.Add($"{role} {method} {path} {body}: {reply.Status} {reply.Body}");
                 if (refused && (reply.ContentType != "application/problem+json" || reply.Json.GetProperty("code").GetString() != "FORBIDDEN"))
                     wrong.Add($"{role} {method} {path}: a 403 without the FORBIDDEN problem: {reply}");
             }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task NoTokenCanAddOrRemoveAVenue_TheirCredentialsAreTheServersEnvironment()
+    {
+        await using var server = await ServerHarness.Start();
+        var risk = server.Token("2", "risk");
+        var add = await server.Post(risk, "/v1/venues", new { name = "binance", kind = "binance" });
+        Assert.Equal(404, add.Status);
+        Assert.Equal(404, (await server.Delete(risk, "/v1/venues/binance")).Status);
+        Assert.DoesNotContain(server.Cli.Expect(0, "venue", "list", "--client-id", "2", "--json").Json.GetProperty("venues").EnumerateArray(),
+            v => v.GetProperty("name").GetString() == "binance");
     }
 
     [Fact]

@@ -96,6 +96,18 @@ public sealed class TenantAndErrorTests
     }
 
     [Fact]
+    public async Task AnExportsRefusal_CarriesTheCliCode()
+    {
+        await using var server = await ServerHarness.Start();
+        var reply = await server.Get(server.Token("1", "auditor"), "/v1/audit/export?format=xml");
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("application/problem+json", reply.ContentType);
+        var cli = server.Cli.Expect(2, "audit", "export", "--client-id", "1", "--format", "xml", "--json").Json.GetProperty("error");
+        Assert.Equal(cli.GetProperty("code").GetString(), reply.Json.GetProperty("code").GetString());
+        Assert.Equal(cli.GetProperty("message").GetString(), reply.Json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task AnUnknownRoute_IsAProblem()
     {
         await using var server = await ServerHarness.Start();
