@@ -8,7 +8,7 @@ using Robson.Server.Api;
 ServeSettings settings;
 try
 {
-    settings = ServeSettings.Parse(args);
+    settings = ServeCommand.Parse(args);
 }
 catch (UsageException e)
 {

@@ -70,8 +70,10 @@ public sealed class ManageTokens(RobsonEnvironment env)
     /// The token a secret belongs to, if it is valid at <paramref name="now"/>; null when the secret is malformed, unknown,
     /// expired or revoked (the caller answers all four alike). Looked up by hash, so no comparison of secrets leaks timing.
     /// </summary>
-    public ApiToken? Authenticate(string secret, DateTimeOffset now) =>
-        IsWellFormed(secret) && env.Store.TokenByHash(HashOf(secret)) is { } token && token.IsValidAt(now) ? token : null;
+    public ApiToken? Authenticate(string secret, DateTimeOffset now) => Lookup(env.Store, secret) is { } token && token.IsValidAt(now) ? token : null;
+
+    /// <summary>The token a secret names, valid or not (the server says which: revoked, expired); null when malformed or unknown.</summary>
+    public static ApiToken? Lookup(Ports.ITokenStore store, string secret) => IsWellFormed(secret) ? store.TokenByHash(HashOf(secret)) : null;
 
     /// <summary>What the store keeps of a secret: the SHA-256 of the whole text, prefix included, as lower-case hex.</summary>
     public static string HashOf(string secret) => Convert.ToHexStringLower(Hashing.Sha256.Hash(Encoding.UTF8.GetBytes(secret)));

@@ -135,15 +135,14 @@ public sealed partial class RequestHandler(CommandCatalog catalog, CommandRunner
         metrics.Observe(route, result);
         if (result.ErrorDocument() is { } error)
             return Reply.Refusal(Problem.Of(error.Code, error.Message), http, requestId);
+        // Every failure comes as the CLI's coded document (JsonErrors); one without it would be a defect, said as such.
+        if (result.ExitCode == ExitCodes.Usage || (invocation.Answer == Api.Answer.Export && result.ExitCode != ExitCodes.Success))
+            return Reply.Refusal(Problem.Of(ErrorCodes.InternalError, "the command failed without its coded error: " + result.Error.Split('\n')[0]), http, requestId);
         if (invocation.Answer == Api.Answer.Export)
         {
-            if (result.ExitCode != ExitCodes.Success) // an export that failed without its coded document (JsonErrors gives one)
-                return Reply.Refusal(Problem.Of(ErrorCodes.InternalError, "the export failed: " + result.Error.Split('\n')[0]), http, requestId);
             var csv = invocation.ExportFormat == "csv" || (invocation.ExportFormat is null && route.Command[0] == "fills");
             return new Reply(200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", result.Output);
         }
-        if (result.ExitCode == ExitCodes.Usage)
-            return Reply.Refusal(Problem.Of(ErrorCodes.InvalidInput, result.Error.Split('\n')[0]), http, requestId);
         // Exit 1 with a document: a verdict (validation FAIL, execution BLOCKED), answered as the CLI prints it.
         return new Reply(result.ExitCode == ExitCodes.Success ? route.SuccessStatus : 200, "application/json; charset=utf-8", result.Output);
     }

@@ -39,7 +39,7 @@ public sealed class StoreGate(ServerEnvironment environment, TimeProvider time) 
         if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             throw Unauthorized("a token is required: Authorization: Bearer TOKEN (from `robson token create`)");
         var secret = authorization[scheme.Length..].Trim();
-        var token = store.TokenByHash(Robson.Core.UseCases.ManageTokens.HashOf(secret));
+        var token = Robson.Core.UseCases.ManageTokens.Lookup(store, secret);
         if (token is null) throw Unauthorized("the token is not valid");
         if (token.RevokedAt is not null) throw Unauthorized("the token was revoked");
         if (!token.IsValidAt(now)) throw Unauthorized("the token has expired");

@@ -15,30 +15,6 @@ public sealed record ServeSettings(IReadOnlyList<Uri> Urls, string? TlsCertifica
     /// <summary>Requests run at once; more wait for a slot (each running request holds database connections).</summary>
     public int Concurrency { get; init; } = DefaultConcurrency;
 
-    /// <summary>The server's own command line, in the form <c>robson serve</c> takes it; anything else is refused.</summary>
-    public static ServeSettings Parse(IReadOnlyList<string> args)
-    {
-        string? urls = null, certificate = null, key = null, concurrency = null;
-        var insecure = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var (name, inline) = args[i].IndexOf('=') is var eq and > 0 && args[i].StartsWith("--", StringComparison.Ordinal)
-                ? (args[i][..eq], args[i][(eq + 1)..])
-                : (args[i], null);
-            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{name} needs a value", ErrorCodes.MissingArgument));
-            switch (name)
-            {
-                case "--urls": urls = Value(); break;
-                case "--tls-certificate": certificate = Value(); break;
-                case "--tls-key": key = Value(); break;
-                case "--insecure-http": insecure = true; break;
-                case "--concurrency": concurrency = Value(); break;
-                default: throw new UsageException($"unknown option '{args[i]}' (options: --urls, --tls-certificate, --tls-key, --insecure-http, --concurrency)", ErrorCodes.UnknownOption);
-            }
-        }
-        return Create(urls, certificate, key, insecure) with { Concurrency = ParseConcurrency(concurrency) };
-    }
-
     /// <summary>Checks the combination: bad input is a <see cref="UsageException"/> naming what to change.</summary>
     public static ServeSettings Create(string? urls, string? certificate, string? key, bool insecureHttp)
     {
