@@ -47,6 +47,9 @@ public static class ServerApp
         builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<RequestHandler>();
+        builder.Services.AddSingleton<Dashboard.Sessions>();
+        builder.Services.AddSingleton<Dashboard.DeskApi>();
+        builder.Services.AddSingleton<Dashboard.DeskPages>();
         builder.Services.AddWebhookDelivery();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ServerMetrics.MeterName, "Robson.Venues", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
@@ -58,6 +61,7 @@ public static class ServerApp
         var handler = app.Services.GetRequiredService<RequestHandler>();
         foreach (var route in ApiRoutes.All)
             app.MapMethods(route.Pattern, [route.Method], (RequestDelegate)(http => handler.Handle(http, route)));
+        Dashboard.DashboardEndpoints.Map(app);
         app.MapFallback((RequestDelegate)(http => RequestHandler.WriteProblem(http,
             Problem.Of(Problem.NotFoundRoute, $"no route {http.Request.Method} {http.Request.Path} (see /openapi/v1.json)"), RequestIds.Of(http))));
         return app;

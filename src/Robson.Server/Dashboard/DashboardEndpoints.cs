@@ -1,0 +1,160 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Robson.Server.Api;
+using Robson.Server.Dashboard.Pages;
+
+namespace Robson.Server.Dashboard;
+
+/// <summary>
+/// The dashboard's routes beside the API: sign-in, the pages, the live part of Today, the actions and the assets.
+/// Every answer carries a strict Content-Security-Policy (no inline script or style, nothing from elsewhere), is never
+/// cached, and every POST but sign-in needs the session's CSRF token.
+/// </summary>
+public static partial class DashboardEndpoints
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public static void Map(WebApplication app)
+    {
+        var sessions = app.Services.GetRequiredService<Sessions>();
+        var pages = app.Services.GetRequiredService<DeskPages>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Robson.Server.Dashboard");
+
+        app.MapGet("/assets/{file}", (RequestDelegate)(http => Assets.Serve(http, http.Request.RouteValues["file"]?.ToString() ?? "")));
+        app.MapGet("/login", (RequestDelegate)(http => Write(http, null, LoginPage.Form(null, 200))));
+        app.MapPost("/login", (RequestDelegate)(async http => await Write(http, null, await pages.SignIn(http))));
+        app.MapPost("/logout", (RequestDelegate)(async http =>
+        {
+            var session = sessions.Find(http);
+            if (session is null) { await Write(http, null, new Answer.Redirect("/login")); return; }
+            var form = await ReadForm(http);
+            if (CsrfProblem(http, session, form) is { } refused) { await Write(http, session, refused); return; }
+            sessions.End(http, session);
+            await Write(http, null, new Answer.Redirect("/login"));
+        }));
+
+        Get(app, "/", pages.Today);
+        Get(app, "/today/live", pages.TodayLive);
+        Get(app, "/executions", pages.Executions);
+        Get(app, "/executions/{id}", pages.Execution);
+        Get(app, "/plans/{id}", pages.Plan);
+        Get(app, "/analytics", pages.Analytics);
+        Get(app, "/analytics/{chart}.csv", pages.AnalyticsCsv);
+        Get(app, "/audit", pages.Audit);
+        Get(app, "/audit/events/{id}", pages.AuditEvent);
+        Get(app, "/audit/export", pages.AuditExport);
+        Get(app, "/actions/{action}", pages.ConfirmAction);
+        app.MapPost("/actions/{action}", (RequestDelegate)(async http =>
+        {
+            var session = await Authenticated(http, sessions, pages);
+            if (session is null) return;
+            var form = await ReadForm(http);
+            if (CsrfProblem(http, session, form) is { } refused) { await Write(http, session, refused); return; }
+            await Run(http, session, logger, request => pages.Act(request, form));
+        }));
+
+        void Get(WebApplication web, string pattern, Func<PageRequest, Answer> handler) =>
+            web.MapGet(pattern, (RequestDelegate)(async http =>
+            {
+                var session = await Authenticated(http, sessions, pages);
+                if (session is not null) await Run(http, session, logger, handler);
+            }));
+    }
+
+    /// <summary>The request's session with a token still valid; otherwise the browser is sent to /login (the live fragment gets a 401).</summary>
+    private static async Task<Session?> Authenticated(HttpContext http, Sessions sessions, DeskPages pages)
+    {
+        var session = sessions.Find(http);
+        if (session is not null && pages.TokenStillValid(session))
+        {
+            http.Items[RequestIds.CallerKey] = session.Caller; // the request log names who asked
+            return session;
+        }
+        if (session is not null) sessions.Forget(session);
+        if (http.Request.Path.StartsWithSegments("/today/live"))
+        {
+            Headers(http);
+            http.Response.StatusCode = 401;
+        }
+        else await Write(http, null, new Answer.Redirect("/login"));
+        return null;
+    }
+
+    private static async Task Run(HttpContext http, Session session, ILogger logger, Func<PageRequest, Answer> handler)
+    {
+        Answer answer;
+        try
+        {
+            answer = handler(new PageRequest(http, session, RequestIds.Of(http)));
+        }
+        catch (Exception e) when (e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
+        {
+            PageFailed(logger, http.Request.Path, e.Message.Split('\n')[0]);
+            answer = Answer.Error(503, "the store cannot be read right now (the server's log says why)");
+        }
+        await Write(http, session, answer);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "dashboard {Path}: {Reason}")]
+    private static partial void PageFailed(ILogger logger, string path, string reason);
+
+    private static async Task<IFormCollection> ReadForm(HttpContext http) =>
+        http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : FormCollection.Empty;
+
+    /// <summary>
+    /// A POST must come from this site's own page: the session's CSRF token in the form, and no Origin naming another
+    /// site (SameSite=Strict already keeps the cookie off cross-site requests; these are the second and third locks).
+    /// </summary>
+    public static Answer? CsrfProblem(HttpContext http, Session session, IFormCollection form)
+    {
+        if (!SameOrigin(http)) return Answer.Error(403, "refused: the form was posted from another site (CSRF protection)");
+        return session.AcceptsCsrf(form["csrf"].ToString()) ? null : Answer.Error(403, "refused: the form's CSRF token is missing or wrong; reload the page and try again");
+    }
+
+    public static bool SameOrigin(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        return origin.Length == 0 || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static void Headers(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin"; // not no-referrer: under it, a browser sends "Origin: null" with its own forms
+        headers.XFrameOptions = "DENY";
+        headers.CacheControl = "no-store";
+    }
+
+    public static async Task Write(HttpContext http, Session? session, Answer answer)
+    {
+        Headers(http);
+        switch (answer)
+        {
+            case Answer.Redirect redirect:
+                http.Response.StatusCode = 303;
+                http.Response.Headers.Location = redirect.Location;
+                break;
+            case Answer.Fragment fragment:
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync(fragment.Body.Html);
+                break;
+            case Answer.Download download:
+                http.Response.ContentType = download.ContentType;
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{download.FileName}\"";
+                await http.Response.WriteAsync(download.Content);
+                break;
+            case Answer.Page page:
+                http.Response.StatusCode = page.Status;
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Layout.Render(page, session, http.Request.Path).Html));
+                break;
+        }
+    }
+}
