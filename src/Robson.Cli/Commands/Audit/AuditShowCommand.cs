@@ -25,7 +25,7 @@ internal static class AuditShowCommand
             var env = context.Environment(create: false);
             var record = env.Store.FindAuditEvent(id);
             if (record is null || (tenant is not null && record.Entry.ClientId != tenant))
-                throw new UsageException($"audit event '{id}' not found"); // exit 2 writes nothing, not even the operator's view
+                throw new UsageException($"audit event '{id}' not found", ErrorCodes.NotFound); // exit 2 writes nothing, not even the operator's view
             scope.Record(context, env, "show");
             var matches = AuditChainVerifier.HashMatches(record);
             if (result.GetValue(json))

@@ -55,7 +55,8 @@ public static class ExecutionsCommand
                 throw new UsageException($"invalid execution id '{id}'");
             var tenant = Inputs.ClientId(result, clientId);
             var outcome = new QueryExecutions(context.Environment(create: false)).Show(tenant, id);
-            if (outcome.IsError) throw new UsageException(outcome.InputError!);
+            // Another tenant's execution is not found either: 404 over HTTP, exactly like a missing one.
+            if (outcome.IsError) throw new UsageException(outcome.InputError!, ErrorCodes.NotFound);
             if (result.GetValue(json))
                 Output.Json(context.IO, ExecutionsRenderer.Detail(outcome.Value!), ReportingJsonContext.Default.ExecutionDetailJson);
             else
