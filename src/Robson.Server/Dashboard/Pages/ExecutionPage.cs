@@ -16,7 +16,7 @@ public static class ExecutionPage
               <dt>Status</dt><dd class="{ExecutionsPage.StatusClass(e.Text("status"))}" id="execution-status">{e.Text("status")}</dd>
               <dt>Venue</dt><dd>{e.Text("venue")}</dd>
               <dt>At</dt><dd>{e.When("executed_at")}</dd>
-              <dt>Plan</dt><dd><a id="plan-link" href="/plans/{plan}" class="mono">{plan}</a> <span class="muted">(and its validation)</span></dd>
+              <dt>Plan</dt><dd><a id="plan-link" href="/plans/{plan}" class="mono">{plan}</a> · <a id="validation-link" href="/plans/{plan}#validation">its validation</a></dd>
               <dt>Plan hash</dt><dd class="mono">{e.Text("plan_hash")}</dd>
               <dt>Audit events</dt><dd>{(session.May(Api.Capability.ReadAudit)
                   ? Markup.Of($"""<a id="audit-link" href="/audit?plan={plan}">the plan's audit events</a>""")
