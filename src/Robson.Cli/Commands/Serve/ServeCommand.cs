@@ -11,7 +11,8 @@ public static class ServeCommand
         var json = new Option<bool>("--json") { Description = "A refusal (bad address, no server executable) as one JSON error document; the server itself logs JSON lines." };
         var command = new Command("serve",
             "Serve the workflow over HTTP under /v1 (the same use cases and JSON documents as the CLI's --json), with tokens\n" +
-            "and roles (`robson token create`), an OpenAPI document at /openapi/v1.json, /healthz, /readyz and /metrics.\n" +
+            "and roles (`robson token create`), an OpenAPI document at /openapi/v1.json, /healthz, /readyz and /metrics,\n" +
+            "and a dashboard for people at / (sign in with a token).\n" +
             "Uses the same store as the CLI: ROBSON_HOME, or ROBSON_DATABASE_URL for several instances on one PostgreSQL.\n" +
             "Stops on SIGTERM or Ctrl-C after finishing the requests in flight.");
         foreach (var option in options.All) command.Options.Add(option);
