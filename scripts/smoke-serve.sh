@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of `robson serve` from published binaries: $ROBSON (robson-server beside it) against $ROBSON_HOME (after
 # quickstart.sh: strategy 1 exists). Starts the server on a free loopback port, walks plan -> validate -> execute
-# (DRY-RUN) over HTTP with a trader's token, checks a role refusal, problem+json and /readyz, then stops it with SIGTERM
-# and expects exit 0. Prints one line per check; exits 1 on the first failure.
+# (DRY-RUN) over HTTP with a trader's token, checks a role refusal, problem+json, /readyz and the dashboard's sign-in,
+# then stops it with SIGTERM and expects exit 0. Prints one line per check; exits 1 on the first failure.
 set -uo pipefail
 : "${ROBSON:?set ROBSON to the robson binary}" "${ROBSON_HOME:?set ROBSON_HOME}"
 export ROBSON_HOME
@@ -40,6 +40,16 @@ echo "ok: a viewer's execute -> 403 FORBIDDEN"
 status=$(call GET /v1/plans/nosuchplan "$trader")
 [ "$status" = 404 ] && grep -q '"code": "NOT_FOUND"' /tmp/robson-serve-smoke.out || fail "an unknown plan answered $status"
 echo "ok: an unknown plan -> 404 NOT_FOUND (problem+json)"
+jar=$(mktemp)
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" --data-urlencode "token=$trader" "$api/login")
+[ "$status" = 303 ] || fail "dashboard sign-in answered $status"
+status=$(curl -s -D /tmp/robson-serve-smoke.head -o /tmp/robson-serve-smoke.out -w '%{http_code}' -b "$jar" "$api/")
+[ "$status" = 200 ] && grep -q 'id="today-live"' /tmp/robson-serve-smoke.out && grep -qi "^content-security-policy: default-src 'none'" /tmp/robson-serve-smoke.head \
+  || fail "the dashboard's Today page answered $status"
+curl -fs "$api/assets/robson.css" | grep -q ':root' || fail "the dashboard's stylesheet is not served from the binary"
+grep -q "$trader" /tmp/robson-serve-smoke.out && fail "the dashboard shows the token"
+rm -f "$jar"
+echo "ok: dashboard: sign-in, Today page with its CSP, assets from the binary"
 grep -q "$trader" "$log" && fail "the server log shows a token"
 
 kill -TERM "$server"
