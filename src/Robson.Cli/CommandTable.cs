@@ -3,6 +3,7 @@ using Robson.Cli.Commands.Audit;
 using Robson.Cli.Commands.Execute;
 using Robson.Cli.Commands.Paper;
 using Robson.Cli.Commands.Plan;
+using Robson.Cli.Commands.Analytics;
 using Robson.Cli.Commands.Report;
 using Robson.Cli.Commands.Strategy;
 using Robson.Cli.Commands.TradingState;
@@ -43,6 +44,7 @@ public static class CommandTable
         ("orders", Commands.Reconcile.ReconcileCommand.BuildOrders),
         ("protect", Commands.Protect.ProtectCommand.Build),
         ("report", ReportCommand.Build),
+        ("analytics", AnalyticsCommand.Build),
         ("executions", Commands.Executions.ExecutionsCommand.Build),
         ("fills", Commands.Fills.FillsCommand.Build),
         ("audit", AuditCommand.Build),

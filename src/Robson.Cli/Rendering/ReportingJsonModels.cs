@@ -43,7 +43,12 @@ public sealed record ExecutionDetailJson(
 public sealed record ExecutionRowJson(
     string ExecutionId, string Mode, string Status, bool LiveReady, string PlanId, string Venue, string ExecutedAt, string Order, int PassedGuards, int TotalGuards,
     List<string> FailedGuards, int Orders, int Fills, decimal Notional, decimal Fees, bool Simulated, string? Error);
-public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count, List<ExecutionRowJson> Executions);
+public sealed record ExecutionListJson(long ClientId, string? PlanId, int Count, List<ExecutionRowJson> Executions)
+{
+    /// <summary>The filters the list was asked for (null: not given); "mode" and "status" as the rows write them.</summary>
+    public ExecutionFiltersJson Filters { get; init; } = new(null, null, null, null, null, null, null, null);
+}
+public sealed record ExecutionFiltersJson(string? PlanId, string? Mode, string? Status, string? Venue, string? Symbol, string? BlockedBy, string? From, string? To);
 
 // --- report --------------------------------------------------------------------------------------------------
 // "day", "orders", "notional", "realised_pnl", "realised_loss", "realised_pnl_by_symbol" and "strategies" (with
@@ -73,7 +78,20 @@ public sealed record ReportJson(
     ValidationTallyJson Validations, List<ExecutionTallyJson> Executions, BlockedAttemptsJson Blocked,
     string? Venue, List<VenueReportJson> Venues, TradingStateJson TradingState);
 
+// --- analytics -----------------------------------------------------------------------------------------------
+// The series behind the dashboard's charts (GET /v1/analytics); rows only where something happened. A chart's CSV on
+// the dashboard is its series' rows with these field names as the header.
+public sealed record PnlDayJson(string Day, string Venue, decimal RealisedPnl, decimal Fees);
+public sealed record NotionalDayJson(string Day, string Venue, decimal Notional, decimal? MaxNotional);
+public sealed record GuardBlocksDayJson(string Day, string Guard, int Blocks);
+public sealed record ValidationDayJson(string Day, int Passed, int Warned, int Failed);
+public sealed record SlippageJson(string ExecutedAt, string Venue, string Symbol, string Side, string ClientOrderId, decimal AveragePrice, decimal Mid, decimal SlippageBps);
+public sealed record AnalyticsJson(
+    long ClientId, string From, string To, string? Venue, List<PnlDayJson> PnlByDay, List<NotionalDayJson> NotionalByDay,
+    List<GuardBlocksDayJson> BlocksByGuardByDay, List<ValidationDayJson> ValidationsByDay, List<SlippageJson> Slippage);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(AnalyticsJson))]
 [JsonSerializable(typeof(AuditEventJson))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
 [JsonSerializable(typeof(AuditListJson))]

@@ -34,6 +34,9 @@ public interface IExecutionStore
     /// <summary>The tenant's most recent executions of one plan (or of every plan when null), newest first.</summary>
     IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit);
 
+    /// <summary>The tenant's most recent executions that meet every criterion of <paramref name="filter"/>, newest first.</summary>
+    IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, ExecutionFilter filter, int limit);
+
     /// <summary>One execution of the tenant; another tenant's is not found.</summary>
     ExecutionResult? FindExecution(ClientId clientId, string executionId);
 
@@ -66,4 +69,7 @@ public interface IExecutionStore
 
     /// <summary>How many validations in the period (of plans on <paramref name="venue"/>, or on any venue when null) passed, warned and failed.</summary>
     ValidationTally ValidationsBetween(ClientId clientId, DateOnly from, DateOnly to, string? venue);
+
+    /// <summary>The same, day by day (UTC days of the validations), oldest first; days without any are left out.</summary>
+    IReadOnlyList<(DateOnly Day, ValidationTally Tally)> ValidationsByDay(ClientId clientId, DateOnly from, DateOnly to, string? venue);
 }

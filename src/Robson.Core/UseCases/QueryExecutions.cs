@@ -7,10 +7,12 @@ namespace Robson.Core.UseCases;
 /// <summary>Reads (never writes) recorded executions with their plan's legs, orders and fills; always scoped by tenant.</summary>
 public sealed class QueryExecutions(RobsonEnvironment env)
 {
-    public IReadOnlyList<ExecutionDetail> List(ClientId clientId, string? planId, int limit)
+    public IReadOnlyList<ExecutionDetail> List(ClientId clientId, string? planId, int limit) => List(clientId, new ExecutionFilter(PlanId: planId), limit);
+
+    public IReadOnlyList<ExecutionDetail> List(ClientId clientId, ExecutionFilter filter, int limit)
     {
         var legs = new Dictionary<string, string>();
-        return env.Store.ListExecutions(clientId, planId, limit).Select(e => Detail(e, legs)).ToList();
+        return env.Store.ListExecutions(clientId, filter, limit).Select(e => Detail(e, legs)).ToList();
     }
 
     /// <summary>The execution, or a refusal that looks the same for an unknown id and another tenant's.</summary>

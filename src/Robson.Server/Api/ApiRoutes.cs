@@ -12,6 +12,8 @@ public static class ApiRoutes
         new("GET", "/v1/positions", ["positions"], Capability.Read, "Positions with average cost, mid, unrealised P&L and protective orders"),
         new("GET", "/v1/report", ["report"], Capability.Read, "The day (or period) venue by venue: orders, notional, fills, fees, P&L, limits, blocks"),
         new("GET", "/v1/orders", ["orders", "list"], Capability.Read, "Open orders and orders of unknown outcome"),
+        new("GET", "/v1/analytics", ["analytics"], Capability.Read,
+            "Series by day: realised P&L and fees, LIVE notional against the limit, blocks by guard, validation outcomes; slippage of LIVE fills"),
         new("GET", "/v1/executions", ["executions", "list"], Capability.Read, "Executions, newest first"),
         new("GET", "/v1/executions/{id}", ["executions", "show"], Capability.Read, "One execution: guards, actions, orders, fills and fees"),
         new("GET", "/v1/plans", ["plans", "list"], Capability.Read, "Plans, newest first, with stage, latest validation and last execution"),

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Robson.Core.Domain;
 using Robson.Core.Execution;
+using Robson.Core.Reporting;
 
 namespace Robson.Storage.Sql;
 
@@ -14,11 +15,27 @@ public abstract partial class SqlStore
             ("@s", e.Status.Wire()), ("@g", StoredJson.Guards(e.Guards)), ("@a", StoredJson.Actions(e.Actions)), ("@e", e.Error),
             ("@t", Text.Time(e.ExecutedAt)));
 
-    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => ListExecutions(clientId, null, limit);
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => ListExecutions(clientId, ExecutionFilter.None, limit);
 
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit) =>
-        Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = @c AND (CAST(@p AS TEXT) IS NULL OR plan_id = @p) " +
-              "ORDER BY executed_at DESC, rowid DESC LIMIT @n", ReadExecution, ("@c", clientId.Value), ("@p", planId), ("@n", limit));
+        ListExecutions(clientId, new ExecutionFilter(PlanId: planId), limit);
+
+    /// <summary>
+    /// The filter in SQL, on both engines. A blocking guard and a symbol are found in the stored JSON, whose shape is
+    /// fixed by StoredJson (a guard is written <c>{"name":"…","passed":false,…</c>, a leg <c>{"symbol":"…",…</c>); guard
+    /// names and symbols are letters and digits only, so they never carry a LIKE wildcard.
+    /// </summary>
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, ExecutionFilter filter, int limit) =>
+        Query($"SELECT {ExecutionColumns} FROM executions e WHERE client_id = @c AND (CAST(@p AS TEXT) IS NULL OR plan_id = @p) " +
+              "AND (CAST(@m AS TEXT) IS NULL OR mode = @m) AND (CAST(@s AS TEXT) IS NULL OR status = @s) AND (CAST(@v AS TEXT) IS NULL OR venue = @v) " +
+              "AND (CAST(@from AS TEXT) IS NULL OR executed_at >= @from) AND (CAST(@end AS TEXT) IS NULL OR executed_at < @end) " +
+              "AND (CAST(@g AS TEXT) IS NULL OR guards_json LIKE @g) " +
+              "AND (CAST(@sym AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM plans p WHERE p.client_id = @c AND p.id = e.plan_id AND p.legs_json LIKE @sym)) " +
+              "ORDER BY executed_at DESC, e.rowid DESC LIMIT @n", ReadExecution,
+            ("@c", clientId.Value), ("@p", filter.PlanId), ("@m", filter.Mode?.Wire()), ("@s", filter.Status?.Wire()), ("@v", filter.Venue),
+            ("@from", filter.From is { } from ? Text.Day(from) : null), ("@end", filter.To is { } to ? Text.Day(to.AddDays(1)) : null),
+            ("@g", filter.BlockedBy is { } guard ? $"%{{\"name\":\"{guard}\",\"passed\":false,%" : null),
+            ("@sym", filter.Symbol is { } symbol ? $"%\"symbol\":\"{symbol.Value}\"%" : null), ("@n", limit));
 
     public ExecutionResult? FindExecution(ClientId clientId, string executionId) =>
         Query($"SELECT {ExecutionColumns} FROM executions WHERE client_id = @c AND id = @id", ReadExecution,

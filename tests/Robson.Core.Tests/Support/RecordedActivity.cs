@@ -37,6 +37,8 @@ internal sealed class RecordedActivity : IExecutionStore
     public bool PlanHasLiveOrders(ClientId clientId, string planId) => throw new NotSupportedException();
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, int limit) => throw new NotSupportedException();
     public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, string? planId, int limit) => throw new NotSupportedException();
+    public IReadOnlyList<ExecutionResult> ListExecutions(ClientId clientId, ExecutionFilter filter, int limit) => throw new NotSupportedException();
+    public IReadOnlyList<(DateOnly Day, ValidationTally Tally)> ValidationsByDay(ClientId clientId, DateOnly from, DateOnly to, string? venue) => throw new NotSupportedException();
     public ExecutionResult? FindExecution(ClientId clientId, string executionId) => throw new NotSupportedException();
     public IReadOnlyList<OrderRecord> OrdersOfExecution(ClientId clientId, string executionId) => throw new NotSupportedException();
     public IReadOnlyList<FillRecord> FillsOfExecution(ClientId clientId, string executionId) => throw new NotSupportedException();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Robson.Cli.Rendering;
+using Robson.Core.Reporting;
 using Robson.Core.UseCases;
 
 namespace Robson.Cli.Commands.Executions;
@@ -23,18 +24,35 @@ public static class ExecutionsCommand
     {
         var clientId = CommonOptions.ClientId();
         var plan = new Option<string>("--plan") { Description = "Only executions of this plan." };
+        var mode = new Option<string>("--mode") { Description = "Only DRY-RUN (dry-run) or LIVE (live) executions." };
+        var status = new Option<string>("--status") { Description = "Only executions with this status: SUCCESS, BLOCKED, FAILED, NOT_FILLED or UNPROTECTED." };
+        var venue = new Option<string>("--venue") { Description = "Only executions on this venue." };
+        var symbol = new Option<string>("--symbol") { Description = "Only executions of plans with a leg on this symbol." };
+        var blockedBy = new Option<string>("--blocked-by") { Description = "Only executions where this guard failed (e.g. ExecutionLimits)." };
+        var from = new Option<string>("--from") { Description = "Only executions on or after this UTC day (YYYY-MM-DD)." };
+        var to = new Option<string>("--to") { Description = "Only executions on or before this UTC day (YYYY-MM-DD)." };
         var limit = new Option<string>("--limit") { Description = $"At most N executions, the most recent (default {DefaultLimit})." };
         var json = CommonOptions.Json();
-        var command = new Command("list", "List the tenant's executions, newest first.") { clientId, plan, limit, json };
+        var command = new Command("list", "List the tenant's executions, newest first; the filters given must all hold.")
+            { clientId, plan, mode, status, venue, symbol, blockedBy, from, to, limit, json };
         command.SetAction(result =>
         {
             var tenant = Inputs.ClientId(result, clientId);
-            var planId = result.GetValue(plan) is { } p ? Inputs.PlanId(p) : null;
+            var filter = new ExecutionFilter(
+                result.GetValue(plan) is { } p ? Inputs.PlanId(p) : null,
+                ExecutionFilters.Mode(result.GetValue(mode)),
+                ExecutionFilters.Status(result.GetValue(status)),
+                ExecutionFilters.Venue(result.GetValue(venue)),
+                result.GetValue(symbol) is { } s ? Inputs.Require(Robson.Core.Domain.Symbol.Parse(s)) : null,
+                ExecutionFilters.Guard(result.GetValue(blockedBy)),
+                Inputs.OptionalDay(result, from),
+                Inputs.OptionalDay(result, to));
+            if (filter.From > filter.To) throw new UsageException($"--from {filter.From:yyyy-MM-dd} is after --to {filter.To:yyyy-MM-dd}");
             var count = Inputs.OptionalPositiveInt(result, limit) ?? DefaultLimit;
-            var executions = new QueryExecutions(context.Environment(create: false)).List(tenant, planId, count);
+            var executions = new QueryExecutions(context.Environment(create: false)).List(tenant, filter, count);
             if (result.GetValue(json))
-                Output.Json(context.IO, new ExecutionListJson(tenant.Value, planId, executions.Count, executions.Select(ExecutionsRenderer.Row).ToList()),
-                    ReportingJsonContext.Default.ExecutionListJson);
+                Output.Json(context.IO, new ExecutionListJson(tenant.Value, filter.PlanId, executions.Count, executions.Select(ExecutionsRenderer.Row).ToList())
+                    { Filters = ExecutionFilters.Json(filter) }, ReportingJsonContext.Default.ExecutionListJson);
             else
                 context.IO.Out.Write(ExecutionsRenderer.List(tenant, executions, new Style(context.IO.UseColour)));
             return ExitCodes.Success;

@@ -57,7 +57,7 @@ internal static class ExecutionActions
         var details = Details.Of(("venue", venue.Name), ("client_order_id", outcome.Order?.ClientOrderId), ("venue_order_id", answer.VenueOrderId),
             ("status", answer.Status), ("outcome", OutcomeOf(answer.Status)), ("price_cap", outcome.PriceCap), ("executed_quantity", answer.ExecutedQuantity),
             ("average_price", average), ("notional", Math.Round(answer.ExecutedNotional, 8)), ("fee", fee), ("fee_asset", feeAsset),
-            ("protection", outcome.Protection?.State.ToString().ToUpperInvariant()), ("reason", answer.Reason));
+            ("protection", outcome.Protection?.State.ToString().ToUpperInvariant()), ("reason", answer.Reason), ("mid", outcome.MidAtSend));
         if (leg.QuoteQuantity is { } spend) details["quote_quantity"] = Decimals.Canonical(spend);
         var status = answer.Status;
         var filled = leg.QuoteQuantity is { } quote

@@ -17,6 +17,9 @@ namespace Robson.Core.UseCases.ExecuteSteps;
 /// </summary>
 internal sealed record LegOutcome(int LegIndex, OrderRecord? Order, VenueOrderResult Answer, decimal? PriceCap)
 {
+    /// <summary>The mid read as the order left (the collar's reference): what its fill price is compared with (slippage).</summary>
+    public decimal? MidAtSend { get; init; }
+
     public Protection.ProtectionReport? Protection { get; init; }
 }
 
@@ -74,7 +77,7 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
                 outcomes.Add(late);
                 continue;
             }
-            outcomes.Add(Protect(Place(order, leg, cap.Value, sentAt), leg));
+            outcomes.Add(Protect(Place(order, leg, cap.Value, sentAt) with { MidAtSend = cap.Mid }, leg));
         }
         return ProtectWhatRemains(outcomes);
     }
@@ -132,13 +135,14 @@ internal sealed class SendLegs(ExecutionRun run, MarketSnapshot estimatedMarket)
             return null;
         }
         var tick = market.Rules.TryGetValue(leg.Symbol, out var rules) ? rules.TickSize : 0m;
-        return new Cap(PriceCap.For(leg, market.Mid(leg.Symbol), settings.PriceCollarPercent, tick));
+        var mid = market.Mid(leg.Symbol);
+        return new Cap(PriceCap.For(leg, mid, settings.PriceCollarPercent, tick), mid);
     }
 
     private static bool Fresh(MarketSnapshot market, Symbol symbol, DateTimeOffset local, StrategySettings settings) =>
         market.Books.TryGetValue(symbol, out var book) && local - book.AsOf <= TimeSpan.FromSeconds(settings.SendTimeMaxDataAgeSeconds);
 
-    private sealed record Cap(decimal? Value);
+    private sealed record Cap(decimal? Value, decimal? Mid);
 
     private sealed record Refusal(string Reason, bool StopsTheRest);
 

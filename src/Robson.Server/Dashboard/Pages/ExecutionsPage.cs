@@ -41,7 +41,7 @@ public static class ExecutionsPage
             <tr data-execution="{e.Text("execution_id")}" data-mode="{e.Text("mode")}" data-status="{e.Text("status")}">
               <td><a href="/executions/{e.Text("execution_id")}" class="mono">{e.Text("execution_id")}</a></td><td>{e.When("executed_at")}</td>
               <td>{e.Text("mode")}</td><td class="{StatusClass(e.Text("status"))}">{e.Text("status")}</td><td>{e.Text("venue")}</td>
-              <td>{string.Join(", ", e.Items("symbols").Select(s => s.GetString()))}</td>
+              <td>{e.Text("order")}</td>
               <td>{e.Text("passed_guards")}/{e.Text("total_guards")}</td><td>{string.Join(", ", e.Items("failed_guards").Select(s => s.GetString()))}</td>
               <td class="num">{e.Text("orders")}</td><td class="num">{e.Text("fills")}</td><td class="num">{e.Text("notional")}</td><td class="num">{e.Text("fees")}</td>
               <td><a href="/plans/{e.Text("plan_id")}" class="mono">{e.Text("plan_id")}</a></td>
@@ -50,7 +50,7 @@ public static class ExecutionsPage
         if (rows.Count == 0) return Markup.Of($"""<table id="executions"><caption>No execution matches.</caption><tbody></tbody></table>""");
         return Markup.Of($"""
             <div class="scroll" tabindex="0"><table id="executions"><caption class="muted">{list.Text("count")} executions, newest first</caption>
-            <thead><tr><th scope="col">Execution</th><th scope="col">At</th><th scope="col">Mode</th><th scope="col">Status</th><th scope="col">Venue</th><th scope="col">Symbols</th>
+            <thead><tr><th scope="col">Execution</th><th scope="col">At</th><th scope="col">Mode</th><th scope="col">Status</th><th scope="col">Venue</th><th scope="col">Order</th>
             <th scope="col">Guards passed</th><th scope="col">Failed guards</th><th scope="col" class="num">Orders</th><th scope="col" class="num">Fills</th>
             <th scope="col" class="num">Notional</th><th scope="col" class="num">Fees</th><th scope="col">Plan</th></tr></thead>
             <tbody>{rows}</tbody></table></div>
