@@ -19,7 +19,7 @@ public sealed class HelpSnapshotTests : IDisposable
     [
         "", "strategy create", "strategy set", "strategy show", "strategy list", "plan buy", "plan sell", "plan rebalance", "plan cancel", "plan copy",
         "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
-        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "executions list", "executions show", "fills export",
+        "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "analytics", "executions list", "executions show", "fills export",
         "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy", "protect", "completion",
         "market price", "market book", "market rules", "status", "positions", "token create", "token list", "token revoke", "serve",
         "webhook add", "webhook list", "webhook remove", "webhook dead-letters",

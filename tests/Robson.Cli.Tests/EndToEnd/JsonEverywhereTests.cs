@@ -64,6 +64,7 @@ public sealed class JsonEverywhereTests : IDisposable
         ("orders list", _ => ["--client-id", "1"]),
         ("protect", w => ["--client-id", "1", "--order", w.Entry]),
         ("report", _ => ["--client-id", "1"]),
+        ("analytics", _ => ["--client-id", "1"]),
         ("audit list", _ => ["--client-id", "1"]),
         ("audit show", w => [w.EventId, "--client-id", "1"]),
         ("audit verify", _ => ["--client-id", "1"]),

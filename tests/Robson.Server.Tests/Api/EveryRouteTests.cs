@@ -18,6 +18,7 @@ public sealed class EveryRouteTests
         ("GET", "/v1/positions", "viewer", _ => ("/v1/positions?venue=paper", null)),
         ("GET", "/v1/report", "viewer", _ => ("/v1/report", null)),
         ("GET", "/v1/orders", "viewer", _ => ("/v1/orders", null)),
+        ("GET", "/v1/analytics", "viewer", _ => ("/v1/analytics?from=2026-11-01", null)),
         ("GET", "/v1/executions", "viewer", _ => ("/v1/executions?limit=5", null)),
         ("GET", "/v1/executions/{id}", "viewer", w => ($"/v1/executions/{w.Execution}", null)),
         ("GET", "/v1/plans", "viewer", _ => ("/v1/plans", null)),

@@ -29,6 +29,7 @@ public sealed class RoleBoundaryTests
         ("POST", "/v1/plans/PLAN/copy", null, ["trader", "agent"]),
         ("GET", "/v1/report", null, EveryRole),
         ("GET", "/v1/executions", null, EveryRole),
+        ("GET", "/v1/analytics", null, EveryRole),
         ("GET", "/v1/strategies/1", null, EveryRole),
         ("GET", "/v1/audit/events", null, ["risk", "auditor", "operator"]),
         ("GET", "/v1/audit/verify", null, ["risk", "auditor", "operator"]),
