@@ -19,7 +19,8 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         double Y(decimal v) => Top + (double)((high - v) / (high - low)) * plotHeight;
         var slot = Categories.Count == 0 ? plotWidth : (double)plotWidth / Categories.Count;
         var groups = Stacked ? 1 : Math.Max(1, Series.Count);
-        var barWidth = Math.Max(1.5, slot * 0.8 / groups);
+        var barWidth = Math.Clamp(slot * 0.8 / groups, 1.5, 36); // a few days must not look like a wall
+        var groupWidth = Stacked ? barWidth : barWidth * groups;
 
         var parts = new List<Markup>();
         foreach (var tick in Ticks(low, high))
@@ -30,7 +31,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         parts.Add(Markup.Of($"""<line class="axis" x1="{Left}" x2="{Width - Right}" y1="{F(Y(0))}" y2="{F(Y(0))}"/>"""));
         for (var c = 0; c < Categories.Count; c++)
         {
-            var x0 = Left + c * slot + slot * 0.1;
+            var x0 = Left + c * slot + (slot - groupWidth) / 2;
             decimal up = 0, down = 0;
             for (var s = 0; s < Series.Count; s++)
             {
@@ -47,9 +48,9 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
                 else (top, bottom) = (Y(Math.Max(v, 0)), Y(Math.Min(v, 0)));
                 var x = Stacked ? x0 : x0 + s * barWidth;
                 var css = Series.Count == 1 && v < 0 ? "bar neg" : $"bar s{s % 6}";
-                parts.Add(Markup.Of($"""<rect class="{css}" x="{F(x)}" y="{F(top)}" width="{F(Stacked ? slot * 0.8 : barWidth)}" height="{F(Math.Max(bottom - top, 0.5))}"><title>{Categories[c]} · {Series[s].Name}: {Label(v)}</title></rect>"""));
+                parts.Add(Markup.Of($"""<rect class="{css}" x="{F(x)}" y="{F(top)}" width="{F(barWidth)}" height="{F(Math.Max(bottom - top, 0.5))}"><title>{Categories[c]} · {Series[s].Name}: {Label(v)}</title></rect>"""));
                 if (Series[s].Limits?[c] is { } limit)
-                    parts.Add(Markup.Of($"""<line class="limit-line" x1="{F(x - 2)}" x2="{F(x + (Stacked ? slot * 0.8 : barWidth) + 2)}" y1="{F(Y(limit))}" y2="{F(Y(limit))}"><title>{Categories[c]} · {Series[s].Name}: limit {Label(limit)}</title></line>"""));
+                    parts.Add(Markup.Of($"""<line class="limit-line" x1="{F(x - 2)}" x2="{F(x + barWidth + 2)}" y1="{F(Y(limit))}" y2="{F(Y(limit))}"><title>{Categories[c]} · {Series[s].Name}: limit {Label(limit)}</title></line>"""));
             }
             var every = Math.Max(1, (int)Math.Ceiling(Categories.Count / 8.0));
             if (c % every == 0)
