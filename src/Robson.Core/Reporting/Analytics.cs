@@ -14,7 +14,11 @@ public sealed record Analytics(
 
 public sealed record PnlDay(DateOnly Day, string Venue, decimal RealisedPnl, decimal Fees);
 
-/// <summary>LIVE notional counted against the daily limit; <see cref="MaxNotional"/> is the tightest max_notional_per_day of the tenant's strategies (null: none sets one).</summary>
+/// <summary>
+/// A venue's LIVE notional counted against the daily limit. <see cref="MaxNotional"/> is the tightest
+/// max_notional_per_day of the tenant's strategies as they are now (null: none sets one); the limit counts the paper
+/// venue alone and the real venues together, so on a day with several real venues their rows add up against it.
+/// </summary>
 public sealed record NotionalDay(DateOnly Day, string Venue, decimal Notional, decimal? MaxNotional);
 
 public sealed record GuardBlocksDay(DateOnly Day, string Guard, int Blocks);

@@ -19,6 +19,7 @@ public sealed class BuildAnalytics(RobsonEnvironment env)
         if (report.IsError) return Outcome<Analytics>.Refuse(report.InputError!);
         var store = env.Store;
         var venues = report.Value!.Venues;
+        venue = report.Value.Venue; // as the report resolved it (PAPER is paper)
 
         var pnl = venues.SelectMany(v => v.Days.Where(d => d.Fills > 0 || d.RealisedPnl != 0 || d.Fees != 0)
                 .Select(d => new PnlDay(d.Day, v.Venue, d.RealisedPnl, d.Fees)))

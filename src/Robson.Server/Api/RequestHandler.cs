@@ -12,11 +12,9 @@ namespace Robson.Server.Api;
 /// command it stands for, which runs as the caller; its JSON document (or its coded error, as problem+json) is the answer.
 /// Writes may carry an Idempotency-Key: the same key and body replay the stored answer, and never run twice.
 /// </summary>
-public sealed partial class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics, ServeSettings settings,
+public sealed partial class RequestHandler(CommandCatalog catalog, CommandRunner runner, StoreGate gate, TimeProvider time, ServerMetrics metrics, CommandSlots slots,
     Microsoft.Extensions.Logging.ILogger<RequestHandler> logger)
 {
-    private readonly SemaphoreSlim slots = new(settings.Concurrency);
-
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string ExitCodeHeader = "Robson-Exit-Code";
     private const int MaxBody = 1 << 20;

@@ -25,6 +25,24 @@ public static partial class DashboardEndpoints
         var pages = app.Services.GetRequiredService<DeskPages>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Robson.Server.Dashboard");
 
+        // A store that cannot be reached (a PostgreSQL restart) or a malformed form gets a page that says so, never a bare 500.
+        app.UseWhen(IsDashboard, branch => branch.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (!http.Response.HasStarted && e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
+            {
+                PageFailed(logger, http.Request.Path, e.Message.Split('\n')[0]);
+                await Write(http, null, Answer.Error(503, "the store cannot be read right now (the server's log says why)"));
+            }
+            catch (Exception e) when (!http.Response.HasStarted && e is InvalidDataException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+            {
+                await Write(http, null, Answer.Error(400, "the form could not be read: " + e.Message.Split('\n')[0]));
+            }
+        }));
+
         app.MapGet("/assets/{file}", (RequestDelegate)(http => Assets.Serve(http, http.Request.RouteValues["file"]?.ToString() ?? "")));
         app.MapGet("/login", (RequestDelegate)(http => Write(http, null, LoginPage.Form(null, 200))));
         app.MapPost("/login", (RequestDelegate)(async http => await Write(http, null, await pages.SignIn(http))));
@@ -65,6 +83,10 @@ public static partial class DashboardEndpoints
                 if (session is not null) await Run(http, session, logger, handler);
             }));
     }
+
+    private static readonly string[] ApiPrefixes = ["/v1", "/healthz", "/readyz", "/metrics", "/openapi"];
+
+    private static bool IsDashboard(HttpContext http) => !ApiPrefixes.Any(p => http.Request.Path.StartsWithSegments(p));
 
     /// <summary>The request's session with a token still valid; otherwise the browser is sent to /login (the live fragment gets a 401).</summary>
     private static async Task<Session?> Authenticated(HttpContext http, Sessions sessions, DeskPages pages)
@@ -116,10 +138,20 @@ public static partial class DashboardEndpoints
         return session.AcceptsCsrf(form["csrf"].ToString()) ? null : Answer.Error(403, "refused: the form's CSRF token is missing or wrong; reload the page and try again");
     }
 
+    /// <summary>
+    /// A browser's POST from this site: its Origin names this host and port (any scheme: behind the TLS proxy that
+    /// --insecure-http is for, the browser says https where the server sees http), and its Sec-Fetch-Site, when sent,
+    /// says same-origin (or none: typed by the user). A request with neither header is not a browser's (a script, curl),
+    /// and cannot carry a victim's cookie to a forged form.
+    /// </summary>
     public static bool SameOrigin(HttpContext http)
     {
+        var site = http.Request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site is not ("same-origin" or "none")) return false;
         var origin = http.Request.Headers.Origin.ToString();
-        return origin.Length == 0 || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase);
+        if (origin.Length == 0) return true;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
     public static void Headers(HttpContext http)

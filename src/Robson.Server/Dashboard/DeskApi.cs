@@ -26,7 +26,7 @@ public sealed class ApiAnswer(JsonDocument? document, Problem? problem, int exit
 /// tenant rule, the same role table, the same commands and documents, and the same audit actor (the token's name and
 /// role). What a page shows is what <c>GET /v1/…</c> answers.
 /// </summary>
-public sealed class DeskApi(CommandCatalog catalog, CommandRunner runner)
+public sealed class DeskApi(CommandCatalog catalog, CommandRunner runner, CommandSlots slots, ServerMetrics metrics)
 {
     private static readonly Dictionary<(string, string), ApiRoute> Routes = ApiRoutes.All.ToDictionary(r => (r.Method, r.Pattern));
 
@@ -58,7 +58,17 @@ public sealed class DeskApi(CommandCatalog catalog, CommandRunner runner)
         {
             return Refused(Api.Problem.Of(e.Code, e.Message));
         }
-        var result = runner.Run(invocation, session.Caller, $"dashboard {via}", requestId);
+        CommandResult result;
+        slots.Wait(CancellationToken.None); // the server's --concurrency holds for pages too
+        try
+        {
+            result = runner.Run(invocation, session.Caller, $"dashboard {via}", requestId);
+        }
+        finally
+        {
+            slots.Release();
+        }
+        metrics.Observe(route, result);
         if (result.ErrorDocument() is { } error) return Refused(Api.Problem.Of(error.Code, error.Message));
         if (result.ExitCode == ExitCodes.Usage || (route.Answer == Api.Answer.Export && result.ExitCode != ExitCodes.Success))
             return Refused(Api.Problem.Of(ErrorCodes.InternalError, "the command failed: " + result.Error.Split('\n')[0]));

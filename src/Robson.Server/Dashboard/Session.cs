@@ -29,7 +29,7 @@ public sealed record Session(string Id, Caller Caller, string TokenHash, string 
 /// its token is revoked or expires (checked at every request). Sessions are per instance: behind a load balancer
 /// over several `robson serve`, a browser signs in again when it reaches another instance.
 /// </summary>
-public sealed class Sessions(TimeProvider time)
+public sealed class Sessions(TimeProvider time, Robson.Cli.Commands.Serve.ServeSettings settings)
 {
     public const string CookieName = "robson_session";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(8);
@@ -46,7 +46,8 @@ public sealed class Sessions(TimeProvider time)
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
+            // Behind the TLS proxy --insecure-http is for, the browser's connection is https even if this one is not.
+            Secure = http.Request.IsHttps || settings.InsecureHttp,
             Path = "/",
             IsEssential = true,
         });
@@ -71,7 +72,7 @@ public sealed class Sessions(TimeProvider time)
     public void End(HttpContext http, Session session)
     {
         _sessions.TryRemove(session.Id, out _);
-        http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps });
+        http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps || settings.InsecureHttp });
     }
 
     public void Forget(Session session) => _sessions.TryRemove(session.Id, out _);

@@ -29,7 +29,7 @@ public abstract partial class SqlStore
         Query($"SELECT {ExecutionColumns} FROM executions e WHERE client_id = @c AND (CAST(@p AS TEXT) IS NULL OR plan_id = @p) " +
               "AND (CAST(@m AS TEXT) IS NULL OR mode = @m) AND (CAST(@s AS TEXT) IS NULL OR status = @s) AND (CAST(@v AS TEXT) IS NULL OR venue = @v) " +
               "AND (CAST(@from AS TEXT) IS NULL OR executed_at >= @from) AND (CAST(@end AS TEXT) IS NULL OR executed_at < @end) " +
-              "AND (CAST(@g AS TEXT) IS NULL OR guards_json LIKE @g) " +
+              "AND (CAST(@g AS TEXT) IS NULL OR (status = 'BLOCKED' AND guards_json LIKE @g)) " +
               "AND (CAST(@sym AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM plans p WHERE p.client_id = @c AND p.id = e.plan_id AND p.legs_json LIKE @sym)) " +
               "ORDER BY executed_at DESC, e.rowid DESC LIMIT @n", ReadExecution,
             ("@c", clientId.Value), ("@p", filter.PlanId), ("@m", filter.Mode?.Wire()), ("@s", filter.Status?.Wire()), ("@v", filter.Venue),

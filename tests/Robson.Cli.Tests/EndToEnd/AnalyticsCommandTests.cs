@@ -65,6 +65,12 @@ public sealed class AnalyticsCommandTests : IDisposable
             var expected = Math.Round((slip.GetProperty("side").GetString() == "BUY" ? average - mid : mid - average) / mid * 10000m, 2);
             Assert.Equal(expected, slip.GetProperty("slippage_bps").GetDecimal());
         }
+        // A buy at 3000.15 (the ask) against a mid of 3000 paid 0.5 bps over the mid: worse, so positive.
+        Assert.Equal((3000.15m, 3000m, 0.5m), (slips[0].GetProperty("average_price").GetDecimal(), slips[0].GetProperty("mid").GetDecimal(),
+            slips[0].GetProperty("slippage_bps").GetDecimal()));
+        // The venue in any case is the paper venue, on every series.
+        Assert.Equal(a.GetProperty("slippage").GetRawText(), Analytics("--venue", "PAPER").GetProperty("slippage").GetRawText());
+        Assert.Equal("paper", Analytics("--venue", "PAPER").GetProperty("venue").GetString());
         var order = filled.GetProperty("actions")[0].GetProperty("details");
         Assert.Equal(order.GetProperty("mid").GetString(), slips[0].GetProperty("mid").GetRawText());
     }

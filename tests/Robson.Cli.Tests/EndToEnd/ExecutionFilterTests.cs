@@ -39,6 +39,7 @@ public sealed class ExecutionFilterTests : IDisposable
         Assert.Equal([_btcDryRunNextDay], Listed("--symbol", "BTCUSDT"));
         Assert.Equal([_ethLive, _ethBlocked, _ethDryRun], Listed("--symbol", "ethusdt"));
         Assert.Equal(4, Listed("--venue", "paper").Length);
+        Assert.Equal(4, Listed("--venue", "PAPER").Length);
         Assert.Empty(Listed("--venue", "elsewhere"));
         var today = Support.Robson.Start.ToString("yyyy-MM-dd");
         var tomorrow = Support.Robson.Start.AddDays(1).ToString("yyyy-MM-dd");

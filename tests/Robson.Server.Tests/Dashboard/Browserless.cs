@@ -41,6 +41,12 @@ public sealed partial class Browserless : IDisposable
         return new Reply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", await response.Content.ReadAsStringAsync(), response);
     }
 
+    public async Task<Reply> Send(HttpRequestMessage request)
+    {
+        var response = await _http.SendAsync(request);
+        return new Reply((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", await response.Content.ReadAsStringAsync(), response);
+    }
+
     public async Task<string> CsrfToken()
     {
         var page = await Get("/");

@@ -44,6 +44,42 @@ public abstract class ExecutionStoreContract(TestDatabase database) : StoreContr
     }
 
     [Fact]
+    public void ListExecutions_Filtered_InTheStoresQuery_OnEveryEngine()
+    {
+        Store.InsertPlan(Plan("plan-1"));
+        Store.InsertExecution(Execution("live-blocked", "plan-1", DayStart.AddHours(1), status: ExecutionStatus.Blocked));
+        Store.InsertExecution(Execution("dry-failed-guard", "plan-1", DayStart.AddHours(2), mode: ExecutionMode.DryRun)); // a failed guard, not BLOCKED
+        Store.InsertExecution(Execution("live-next-day", "plan-1", DayStart.AddDays(1), venue: Binance));
+        Store.InsertExecution(Execution("other-plan", "plan-2", DayStart.AddHours(3)));
+
+        string[] Listed(ExecutionFilter filter) => Store.ListExecutions(Tenant, filter, 10).Select(e => e.ExecutionId).ToArray();
+        Assert.Equal(["live-blocked"], Listed(new ExecutionFilter(BlockedBy: "ExecutionLimits")));
+        Assert.Empty(Listed(new ExecutionFilter(BlockedBy: "TenantContext")));
+        Assert.Equal(["dry-failed-guard"], Listed(new ExecutionFilter(Mode: ExecutionMode.DryRun)));
+        Assert.Equal(["live-blocked"], Listed(new ExecutionFilter(Status: ExecutionStatus.Blocked)));
+        Assert.Equal(["live-next-day"], Listed(new ExecutionFilter(Venue: Binance)));
+        Assert.Equal(["live-next-day"], Listed(new ExecutionFilter(From: Day.AddDays(1))));
+        Assert.Equal(["other-plan", "dry-failed-guard", "live-blocked"], Listed(new ExecutionFilter(To: Day)));
+        Assert.Equal(["live-next-day", "dry-failed-guard", "live-blocked"], Listed(new ExecutionFilter(Symbol: Btc))); // plan-2 is not stored
+        Assert.Empty(Listed(new ExecutionFilter(Symbol: Symbol.From("SOLUSDT"))));
+        Assert.Equal(["live-blocked"], Listed(new ExecutionFilter(Mode: ExecutionMode.Live, To: Day, Symbol: Btc)));
+    }
+
+    [Fact]
+    public void ValidationsByDay_CountsEachUtcDayApart_OnEveryEngine()
+    {
+        Store.InsertPlan(Plan("plan-1"));
+        Store.InsertValidation(Validation("v1", "plan-1", DayStart, ValidationStatus.Pass));
+        Store.InsertValidation(Validation("v2", "plan-1", DayStart.AddDays(1).AddTicks(-1), ValidationStatus.Fail));
+        Store.InsertValidation(Validation("v3", "plan-1", DayStart.AddDays(1), ValidationStatus.Warning));
+        Store.InsertValidation(Validation("v4", "plan-1", DayStart.AddDays(3), ValidationStatus.Pass)); // outside the period
+
+        var days = Store.ValidationsByDay(Tenant, Day, Day.AddDays(2), null);
+        Assert.Equal([(Day, new ValidationTally(1, 0, 1)), (Day.AddDays(1), new ValidationTally(0, 1, 0))], days);
+        Assert.Empty(Store.ValidationsByDay(Tenant, Day, Day.AddDays(2), Binance));
+    }
+
+    [Fact]
     public void LiveOrdersOn_CountsTheWholeUtcDay_AndNothingOfTheDaysAround()
     {
         Store.InsertOrder(Order("before", DayStart.AddTicks(-1)));

@@ -29,7 +29,8 @@ public static class ExecutionFilters
 
     public static string? Venue(string? text) =>
         text is null ? null
-        : text.Trim() is { Length: > 0 and <= 64 } name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? name
+        : text.Trim() is { Length: > 0 and <= 64 } name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? string.Equals(name, VenueScope.PaperVenue, StringComparison.OrdinalIgnoreCase) ? VenueScope.PaperVenue : name // as plans name it
         : throw new UsageException($"invalid venue name '{text}'");
 
     /// <summary>A guard of the pipeline, named in any case; its name as the guards list writes it.</summary>

@@ -28,7 +28,7 @@ public static class ExecutionsCommand
         var status = new Option<string>("--status") { Description = "Only executions with this status: SUCCESS, BLOCKED, FAILED, NOT_FILLED or UNPROTECTED." };
         var venue = new Option<string>("--venue") { Description = "Only executions on this venue." };
         var symbol = new Option<string>("--symbol") { Description = "Only executions of plans with a leg on this symbol." };
-        var blockedBy = new Option<string>("--blocked-by") { Description = "Only executions where this guard failed (e.g. ExecutionLimits)." };
+        var blockedBy = new Option<string>("--blocked-by") { Description = "Only BLOCKED executions where this guard failed (e.g. ExecutionLimits)." };
         var from = new Option<string>("--from") { Description = "Only executions on or after this UTC day (YYYY-MM-DD)." };
         var to = new Option<string>("--to") { Description = "Only executions on or before this UTC day (YYYY-MM-DD)." };
         var limit = new Option<string>("--limit") { Description = $"At most N executions, the most recent (default {DefaultLimit})." };

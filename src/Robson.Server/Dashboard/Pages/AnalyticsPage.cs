@@ -62,7 +62,7 @@ public static class AnalyticsPage
             {
                 var days = Days(items);
                 var venues = items.Select(r => r.Text("venue")).Distinct().Order().ToList();
-                return new BarChart(id, chart.Title, "LIVE notional of each day per venue; the dashed line is the daily notional limit that applied.", days,
+                return new BarChart(id, chart.Title, "LIVE notional of each day per venue; the dashed line is the tightest daily notional limit of the strategies now (real venues count together against it).", days,
                     venues.Select(v => new BarSeries(v,
                         days.Select(d => items.FirstOrDefault(r => r.Text("day") == d && r.Text("venue") == v) is { ValueKind: JsonValueKind.Object } r ? r.Number("notional") : null).ToList(),
                         days.Select(d => items.FirstOrDefault(r => r.Text("day") == d && r.Text("venue") == v) is { ValueKind: JsonValueKind.Object } r ? r.Number("max_notional") : null).ToList()))

@@ -58,7 +58,7 @@ public static class AuditPage
                   ? e.Field("details").EnumerateObject().Select(p => Markup.Of($"""<dt>details.{p.Name}</dt><dd class="mono">{p.Value.ToString()}</dd>"""))
                   : [])}
             </dl>
-            {Markup.When(e.TextOrNull("plan_id") is not null, Markup.Of($"""<p><a href="/plans/{e.Text("plan_id")}">The plan</a> · <a href="/audit?plan={e.Text("plan_id")}">its events</a></p>"""))}
+            {Markup.When(e.TextOrNull("plan_id") is not null, Markup.Of($"""<p><a href="/plans/{Uri.EscapeDataString(e.Text("plan_id"))}">The plan</a> · <a href="/audit?plan={Uri.EscapeDataString(e.Text("plan_id"))}">its events</a></p>"""))}
             """);
     }
 }

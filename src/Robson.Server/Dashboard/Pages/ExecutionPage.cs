@@ -19,7 +19,7 @@ public static class ExecutionPage
               <dt>Plan</dt><dd><a id="plan-link" href="/plans/{plan}" class="mono">{plan}</a> · <a id="validation-link" href="/plans/{plan}#validation">its validation</a></dd>
               <dt>Plan hash</dt><dd class="mono">{e.Text("plan_hash")}</dd>
               <dt>Audit events</dt><dd>{(session.May(Api.Capability.ReadAudit)
-                  ? Markup.Of($"""<a id="audit-link" href="/audit?plan={plan}">the plan's audit events</a>""")
+                  ? Markup.Of($"""<a id="audit-link" href="/audit?plan={Uri.EscapeDataString(plan)}">the plan's audit events</a>""")
                   : Markup.Of($"""<span class="muted">(the audit trail is for the risk, auditor and operator roles)</span>"""))}</dd>
               {Markup.When(e.TextOrNull("error") is not null, Markup.Of($"""<dt>Error</dt><dd class="fail">{e.Text("error")}</dd>"""))}
               <dt>Totals</dt><dd>{summary.Text("orders")} orders, {summary.Text("fills")} fills, notional {summary.Text("notional")}, fees {summary.Text("fees")}</dd>

@@ -37,7 +37,7 @@ public static class PlanPage
             <ul id="plan-executions">{status.Items("executions").Select(x => Markup.Of($"""
                 <li><a href="/executions/{x.Text("execution_id")}" class="mono">{x.Text("execution_id")}</a> {x.Text("mode")} <span class="{ExecutionsPage.StatusClass(x.Text("status"))}">{x.Text("status")}</span> · {x.When("executed_at")}</li>
                 """))}</ul>
-            {Markup.When(session.May(Api.Capability.ReadAudit), Markup.Of($"""<p><a href="/audit?plan={p.Text("plan_id")}">This plan's audit events</a></p>"""))}
+            {Markup.When(session.May(Api.Capability.ReadAudit), Markup.Of($"""<p><a href="/audit?plan={Uri.EscapeDataString(p.Text("plan_id"))}">This plan's audit events</a></p>"""))}
             <p class="muted">{string.Join(" ", status.Items("notes").Select(n => n.GetString()))}</p>
             """);
     }
