@@ -50,6 +50,7 @@ public static class CommandTable
         ("audit", AuditCommand.Build),
         ("db", Commands.Db.DbCommand.Build),
         ("serve", Commands.Serve.ServeCommand.Build),
+        ("mcp", Commands.Mcp.McpCommand.Build),
         ("completion", Commands.Completion.CompletionCommand.Build),
     ];
 

@@ -5,6 +5,9 @@ using Robson.Server.Api;
 
 // `robson serve` starts this executable with the options it checked; started directly, it checks them again: it never
 // listens beyond this machine in clear text unless told to.
+// `robson mcp` starts this executable in its mcp mode: the agent's tools over stdio.
+if (args.Length > 0 && args[0] == "mcp") return await Robson.Server.Mcp.McpStdio.Run(args[1..]);
+
 ServeSettings settings;
 try
 {

@@ -44,7 +44,7 @@ public static class ServerApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<CommandCatalog>();
         builder.Services.AddSingleton<CommandRunner>();
-        builder.Services.AddSingleton<CommandSlots>();
+        builder.Services.AddSingleton(services => new CommandSlots(services.GetRequiredService<ServeSettings>()));
         builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<RequestHandler>();

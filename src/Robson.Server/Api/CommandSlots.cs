@@ -6,9 +6,11 @@ namespace Robson.Server.Api;
 /// The server's --concurrency: at most N commands run at once, whether an API request or a dashboard page asked for
 /// them (each running command holds database connections). The others wait for a slot.
 /// </summary>
-public sealed class CommandSlots(ServeSettings settings)
+public sealed class CommandSlots(int concurrency)
 {
-    private readonly SemaphoreSlim _slots = new(settings.Concurrency);
+    public CommandSlots(ServeSettings settings) : this(settings.Concurrency) { }
+
+    private readonly SemaphoreSlim _slots = new(concurrency);
 
     public Task WaitAsync(CancellationToken cancel) => _slots.WaitAsync(cancel);
 

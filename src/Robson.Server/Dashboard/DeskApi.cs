@@ -22,7 +22,7 @@ public sealed class ApiAnswer(JsonDocument? document, Problem? problem, int exit
 }
 
 /// <summary>
-/// The dashboard reads and acts through the HTTP API's own routes, run in process as the session's caller: the same
+/// The dashboard (and the MCP server) read and act through the HTTP API's own routes, run in process as the caller: the same
 /// tenant rule, the same role table, the same commands and documents, and the same audit actor (the token's name and
 /// role). What a page shows is what <c>GET /v1/…</c> answers.
 /// </summary>
@@ -30,25 +30,25 @@ public sealed class DeskApi(CommandCatalog catalog, CommandRunner runner, Comman
 {
     private static readonly Dictionary<(string, string), ApiRoute> Routes = ApiRoutes.All.ToDictionary(r => (r.Method, r.Pattern));
 
-    public ApiAnswer Get(Session session, string pattern, string via, string requestId, IReadOnlyDictionary<string, string?>? values = null,
+    public ApiAnswer Get(Caller session, string pattern, string via, string requestId, IReadOnlyDictionary<string, string?>? values = null,
         IEnumerable<(string Name, string? Value)>? fields = null) =>
         Call(session, "GET", pattern, via, requestId, values, fields);
 
-    public ApiAnswer Call(Session session, string method, string pattern, string via, string requestId, IReadOnlyDictionary<string, string?>? values = null,
+    public ApiAnswer Call(Caller session, string method, string pattern, string via, string requestId, IReadOnlyDictionary<string, string?>? values = null,
         IEnumerable<(string Name, string? Value)>? fields = null)
     {
         var route = Routes[(method, pattern)];
-        if (!RolePolicy.Allows(session.Caller.Role, route.Capability))
-            return Refused(Api.Problem.Of(Api.Problem.Forbidden, RolePolicy.Refusal(session.Caller.Role, route.Capability)));
+        if (!RolePolicy.Allows(session.Role, route.Capability))
+            return Refused(Api.Problem.Of(Api.Problem.Forbidden, RolePolicy.Refusal(session.Role, route.Capability)));
         var request = new RequestFields();
         foreach (var (name, value) in fields ?? [])
             if (!string.IsNullOrWhiteSpace(value)) request.Set(name, value.Trim());
         Invocation invocation;
         try
         {
-            invocation = Invocation.Build(route, catalog, request, values ?? new Dictionary<string, string?>(), session.Caller);
-            if (route.Escalation?.Invoke(request) is { } needed && !RolePolicy.Allows(session.Caller.Role, needed))
-                return Refused(Api.Problem.Of(Api.Problem.Forbidden, RolePolicy.Refusal(session.Caller.Role, needed)));
+            invocation = Invocation.Build(route, catalog, request, values ?? new Dictionary<string, string?>(), session);
+            if (route.Escalation?.Invoke(request) is { } needed && !RolePolicy.Allows(session.Role, needed))
+                return Refused(Api.Problem.Of(Api.Problem.Forbidden, RolePolicy.Refusal(session.Role, needed)));
         }
         catch (ProblemException e)
         {
@@ -62,7 +62,7 @@ public sealed class DeskApi(CommandCatalog catalog, CommandRunner runner, Comman
         slots.Wait(CancellationToken.None); // the server's --concurrency holds for pages too
         try
         {
-            result = runner.Run(invocation, session.Caller, $"dashboard {via}", requestId);
+            result = runner.Run(invocation, session, via, requestId);
         }
         finally
         {

@@ -19,7 +19,7 @@ public sealed partial class DeskPages
         if (action.Name != "cancel") return new Answer.Page(action.Title, "action-page", ActionPage.Confirm(action, request.Session, null, null));
 
         var order = request.Query("order");
-        using var orders = api.Get(request.Session, "/v1/orders", request.Via, request.RequestId);
+        using var orders = api.Get(request.Session.Caller, "/v1/orders", "dashboard " + request.Via, request.RequestId);
         if (Failed(orders) is { } failed) return failed;
         var open = orders.Json.Items("orders").FirstOrDefault(o => o.Text("client_order_id") == order);
         if (order is null || open.ValueKind == System.Text.Json.JsonValueKind.Undefined)
@@ -46,10 +46,10 @@ public sealed partial class DeskPages
 
         return action.Name switch
         {
-            "halt" => Done(request, action, api.Call(request.Session, "POST", "/v1/trading-state/halt", request.Via, request.RequestId, fields: [("reason", reason)])),
-            "reduce-only" => Done(request, action, api.Call(request.Session, "POST", "/v1/trading-state/reduce-only", request.Via, request.RequestId,
+            "halt" => Done(request, action, api.Call(request.Session.Caller, "POST", "/v1/trading-state/halt", "dashboard " + request.Via, request.RequestId, fields: [("reason", reason)])),
+            "reduce-only" => Done(request, action, api.Call(request.Session.Caller, "POST", "/v1/trading-state/reduce-only", "dashboard " + request.Via, request.RequestId,
                 fields: [("reason", reason)])),
-            "resume" => Done(request, action, api.Call(request.Session, "POST", "/v1/trading-state/resume", request.Via, request.RequestId,
+            "resume" => Done(request, action, api.Call(request.Session.Caller, "POST", "/v1/trading-state/resume", "dashboard " + request.Via, request.RequestId,
                 fields: [("acknowledge_risk", "true")])),
             _ => Cancel(request, action, form["order"].ToString()),
         };
@@ -58,16 +58,16 @@ public sealed partial class DeskPages
     /// <summary>A cancel is a plan like any other: planned, validated, then executed LIVE with the acknowledgement the form took.</summary>
     private Answer Cancel(PageRequest request, ActionPage.Action action, string order)
     {
-        using var plan = api.Call(request.Session, "POST", "/v1/plans/cancel", request.Via, request.RequestId, fields: [("order", order)]);
+        using var plan = api.Call(request.Session.Caller, "POST", "/v1/plans/cancel", "dashboard " + request.Via, request.RequestId, fields: [("order", order)]);
         if (plan.Problem is { } problem) return Again(request, action, problem.Detail, order);
         var planId = plan.Json.Text("plan_id");
         var id = new Dictionary<string, string?> { ["id"] = planId };
-        using var validation = api.Call(request.Session, "POST", "/v1/plans/{id}/validate", request.Via, request.RequestId, id);
+        using var validation = api.Call(request.Session.Caller, "POST", "/v1/plans/{id}/validate", "dashboard " + request.Via, request.RequestId, id);
         if (validation.Problem is { } invalid) return Again(request, action, invalid.Detail, order);
         if (validation.Json.Text("status") == "FAIL")
             return Again(request, action, $"the cancel plan {planId} failed validation: " +
                 string.Join("; ", validation.Json.Items("issues").Select(i => i.Text("message"))), order);
-        using var execution = api.Call(request.Session, "POST", "/v1/plans/{id}/execute", request.Via, request.RequestId, id,
+        using var execution = api.Call(request.Session.Caller, "POST", "/v1/plans/{id}/execute", "dashboard " + request.Via, request.RequestId, id,
             [("mode", "live"), ("acknowledge_risk", "true")]);
         if (execution.Problem is { } failed) return Again(request, action, failed.Detail, order);
         return new Answer.Redirect($"/executions/{execution.Json.Text("execution_id")}");

@@ -37,16 +37,16 @@ public sealed partial class DeskPages(DeskApi api, StoreGate gate, Sessions sess
 
     public Answer Today(PageRequest request)
     {
-        using var status = api.Get(request.Session, "/v1/status", request.Via, request.RequestId);
-        using var report = api.Get(request.Session, "/v1/report", request.Via, request.RequestId);
+        using var status = api.Get(request.Session.Caller, "/v1/status", "dashboard " + request.Via, request.RequestId);
+        using var report = api.Get(request.Session.Caller, "/v1/report", "dashboard " + request.Via, request.RequestId);
         if ((Failed(status) ?? Failed(report)) is { } failed) return failed;
         return new Answer.Page("Today", "today", TodayPage.Page(status.Json, report.Json, request.Session));
     }
 
     public Answer TodayLive(PageRequest request)
     {
-        using var status = api.Get(request.Session, "/v1/status", request.Via, request.RequestId);
-        using var report = api.Get(request.Session, "/v1/report", request.Via, request.RequestId);
+        using var status = api.Get(request.Session.Caller, "/v1/status", "dashboard " + request.Via, request.RequestId);
+        using var report = api.Get(request.Session.Caller, "/v1/report", "dashboard " + request.Via, request.RequestId);
         if ((Failed(status) ?? Failed(report)) is { } failed) return failed;
         return new Answer.Fragment(TodayPage.Live(status.Json, report.Json, request.Session));
     }
