@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of `robson serve` from published binaries: $ROBSON (robson-server beside it) against $ROBSON_HOME (after
 # quickstart.sh: strategy 1 exists). Starts the server on a free loopback port, walks plan -> validate -> execute
-# (DRY-RUN) over HTTP with a trader's token, checks a role refusal, problem+json, /readyz and the dashboard's sign-in,
-# then stops it with SIGTERM and expects exit 0. Prints one line per check; exits 1 on the first failure.
+# (DRY-RUN) over HTTP with a trader's token, checks a role refusal, problem+json, /readyz, the dashboard's sign-in and
+# `robson mcp` over stdio, then stops the server with SIGTERM and expects exit 0. Prints one line per check; exits 1 on the first failure.
 set -uo pipefail
 : "${ROBSON:?set ROBSON to the robson binary}" "${ROBSON_HOME:?set ROBSON_HOME}"
 export ROBSON_HOME
@@ -51,6 +51,17 @@ grep -q "$trader" /tmp/robson-serve-smoke.out && fail "the dashboard shows the t
 rm -f "$jar"
 echo "ok: dashboard: sign-in, Today page with its CSP, assets from the binary"
 grep -q "$trader" "$log" && fail "the server log shows a token"
+
+mcp_out=$(mktemp)
+{ printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"smoke","version":"1"}}}'
+  sleep 1
+  printf '%s\n' '{"jsonrpc":"2.0","method":"notifications/initialized"}' '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
+    '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_status","arguments":{}}}'
+  sleep 3; } | timeout 30 "$ROBSON" mcp --client-id 1 --agent smoke-agent >"$mcp_out" 2>/dev/null
+grep -q '"execute_dry_run"' "$mcp_out" && grep -q 'trading_state' "$mcp_out" && ! grep -q 'acknowledge_risk' "$mcp_out" \
+  || { cat "$mcp_out"; fail "robson mcp did not list its tools or answer get_status"; }
+rm -f "$mcp_out"
+echo "ok: robson mcp (stdio): tools/list without acknowledge_risk, get_status answers"
 
 kill -TERM "$server"
 wait "$server"

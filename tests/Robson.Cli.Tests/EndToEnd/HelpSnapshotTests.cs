@@ -21,7 +21,7 @@ public sealed class HelpSnapshotTests : IDisposable
         "plans list", "plans show", "validate", "execute", "paper balance", "paper deposit", "paper set-price", "halt", "reduce-only", "resume",
         "venue add", "venue list", "venue show", "venue remove", "reconcile", "orders list", "report", "analytics", "executions list", "executions show", "fills export",
         "audit list", "audit show", "audit verify", "audit export", "db status", "db migrate", "db copy", "protect", "completion",
-        "market price", "market book", "market rules", "status", "positions", "token create", "token list", "token revoke", "serve",
+        "market price", "market book", "market rules", "status", "positions", "token create", "token list", "token revoke", "serve", "mcp",
         "webhook add", "webhook list", "webhook remove", "webhook dead-letters",
     ];
 

@@ -85,6 +85,7 @@ public sealed class JsonEverywhereTests : IDisposable
         ("token list", _ => ["--client-id", "1"]),
         ("token revoke", w => [w.Token, "--client-id", "1"]),
         ("serve", _ => []), // replaces the process with the server: ServeCommandTests start it as a process of its own
+        ("mcp", _ => ["--client-id", "1"]), // replaces the process with the MCP server: Robson.Server.Tests/Mcp drive it over stdio
         ("webhook add", _ => ["http://127.0.0.1:9/hook", "--client-id", "1", "--events", "fill,halt"]),
         ("webhook list", _ => ["--client-id", "1"]),
         ("webhook dead-letters", _ => ["--client-id", "1"]),
@@ -92,7 +93,7 @@ public sealed class JsonEverywhereTests : IDisposable
     ];
 
     /// <summary>Commands whose success needs a server: their --json success is tested where the server is.</summary>
-    private static readonly string[] SuccessTestedElsewhere = ["db copy", "serve"];
+    private static readonly string[] SuccessTestedElsewhere = ["db copy", "serve", "mcp"];
 
     /// <summary>For each command, arguments its action refuses (not the parser): bad values, unknown objects.</summary>
     private static string[] Refused(string path) => path switch
