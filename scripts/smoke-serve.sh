@@ -57,10 +57,12 @@ mcp_out=$(mktemp)
   sleep 1
   printf '%s\n' '{"jsonrpc":"2.0","method":"notifications/initialized"}' '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
     '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_status","arguments":{}}}'
-  sleep 3; } | timeout 30 "$ROBSON" mcp --client-id 1 --agent smoke-agent >"$mcp_out" 2>/dev/null
-grep -q '"execute_dry_run"' "$mcp_out" && grep -q 'trading_state' "$mcp_out" && ! grep -q 'acknowledge_risk' "$mcp_out" \
-  || { cat "$mcp_out"; fail "robson mcp did not list its tools or answer get_status"; }
-rm -f "$mcp_out"
+  sleep 3; } | timeout 30 "$ROBSON" mcp --client-id 1 --agent smoke-agent >"$mcp_out" 2>"$mcp_out.err"
+code=$?
+[ "$code" = 0 ] || { cat "$mcp_out.err"; fail "robson mcp exited $code when its input ended"; }
+grep -q '"execute_dry_run"' "$mcp_out" && grep -q 'trading_state' "$mcp_out" && ! grep -Eq 'acknowledge_risk|with_account' "$mcp_out" \
+  || { cat "$mcp_out" "$mcp_out.err"; fail "robson mcp did not list its tools or answer get_status"; }
+rm -f "$mcp_out" "$mcp_out.err"
 echo "ok: robson mcp (stdio): tools/list without acknowledge_risk, get_status answers"
 
 kill -TERM "$server"

@@ -42,7 +42,11 @@ public static class ApiRoutes
         new("POST", "/v1/plans/rebalance", ["plan", "rebalance"], Capability.Trade, "Plan the market orders that reach a target allocation") { SuccessStatus = 201 },
         new("POST", "/v1/plans/cancel", ["plan", "cancel"], Capability.Trade, "Plan the cancel of an open order") { SuccessStatus = 201 },
         new("POST", "/v1/plans/{id}/copy", ["plan", "copy"], Capability.Trade, "A new plan with the same content") { SuccessStatus = 201 },
-        new("POST", "/v1/plans/{id}/validate", ["validate"], Capability.Trade, "Validate a plan; the result is stored, bound to the plan's hash"),
+        new("POST", "/v1/plans/{id}/validate", ["validate"], Capability.Trade, "Validate a plan; the result is stored, bound to the plan's hash")
+        {
+            // Reading the account loads the venue's credentials: the trader's, never an agent's.
+            Escalation = f => string.Equals(f.Get("with_account"), "true", StringComparison.OrdinalIgnoreCase) ? Capability.TradeLive : null,
+        },
         new("POST", "/v1/plans/{id}/execute", ["execute"], Capability.Trade,
             "Execute a plan: DRY-RUN by default; LIVE with {\"mode\": \"live\", \"acknowledge_risk\": true}")
         {

@@ -46,7 +46,24 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
         },
     };
 
+    /// <summary>A tool call; whatever goes wrong, the agent gets the coded error document, never an exception's text.</summary>
     public CallToolResult Call(string name, IDictionary<string, JsonElement>? arguments, string? clientName)
+    {
+        try
+        {
+            return Run(name, arguments, clientName);
+        }
+        catch (Exception e) when (e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
+        {
+            return Refusal(ErrorCodes.StoreUnavailable, "the store cannot be used right now; ask the person who runs Robson"); // no paths for the model
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return Refusal(ErrorCodes.InternalError, "the tool failed; ask the person who runs Robson to look at its log");
+        }
+    }
+
+    private CallToolResult Run(string name, IDictionary<string, JsonElement>? arguments, string? clientName)
     {
         var tool = AgentTool.Find(name);
         if (tool is null) return Refusal(ErrorCodes.UnknownCommand, $"no tool '{name}' (tools/list names them)");
@@ -57,13 +74,15 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
         var fields = new List<(string Name, string? Value)>();
         var values = new Dictionary<string, string?>();
         string? side = null;
+        var accepted = tool.Fields(catalog);
         foreach (var (key, value) in arguments ?? new Dictionary<string, JsonElement>())
         {
-            if (tool.Excluded.Contains(key) || key is "client_id" or "all_tenants")
-                return Refusal(ErrorCodes.UnknownOption, $"'{key}' is not a field of {tool.Name}: an agent cannot send real orders or act for another tenant");
+            if (!accepted.Contains(key))
+                return Refusal(ErrorCodes.UnknownOption, $"'{key}' is not a field of {tool.Name} (fields: {string.Join(", ", accepted.Order())})");
+            if (value.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
+                return Refusal(ErrorCodes.InvalidInput, $"'{key}' must be a string, number or boolean");
             if (key == tool.IdField) values[tool.IdField == "symbol" ? "symbol" : "id"] = Scalar(value);
             else if (key == "side" && tool.Calls.Any(c => c.Side is not null)) side = Scalar(value);
-            else if (value.ValueKind == JsonValueKind.Array) fields.AddRange(value.EnumerateArray().Select(v => (key, (string?)Scalar(v))));
             else if (value.ValueKind != JsonValueKind.Null) fields.Add((key, Scalar(value)));
         }
         if (tool.IdField is not null && !values.ContainsKey(tool.IdField == "symbol" ? "symbol" : "id"))
@@ -76,14 +95,15 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
         if (calls.Any(c => c.Side is not null))
         {
             var chosen = calls.FirstOrDefault(c => c.Side == side);
-            if (chosen is null) return Refusal(ErrorCodes.MissingArgument, $"side must be {string.Join(", ", calls.Select(c => c.Side))}");
+            if (chosen is null)
+                return Refusal(side is null ? ErrorCodes.MissingArgument : ErrorCodes.InvalidInput, $"side must be {string.Join(", ", calls.Select(c => c.Side))}");
             if (side is "buy" or "sell") fields.Add(("side", side));
             calls = [chosen];
         }
         if (calls.Length == 1)
         {
             using var answer = api.Call(caller, calls[0].Method, calls[0].Pattern, via, requestId, values, fields);
-            return answer.Problem is { } problem ? Refusal(problem.Code, problem.Detail) : Document(answer.Text);
+            return answer.Problem is { } problem ? Refused(problem) : Document(answer.Text);
         }
         using var combined = new MemoryStream();
         using (var json = new Utf8JsonWriter(combined, new JsonWriterOptions { Indented = true }))
@@ -92,7 +112,7 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
             foreach (var call in calls)
             {
                 using var answer = api.Call(caller, call.Method, call.Pattern, via, requestId, values, fields.Where(f => Accepts(call, f.Name)));
-                if (answer.Problem is { } problem) return Refusal(problem.Code, problem.Detail);
+                if (answer.Problem is { } problem) return Refused(problem);
                 json.WritePropertyName(call.Member!);
                 answer.Json.WriteTo(json);
             }
@@ -100,6 +120,14 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
         }
         return Document(System.Text.Encoding.UTF8.GetString(combined.ToArray()));
     }
+
+    /// <summary>The CLI's coded refusal; a failure of the store or of the command itself says so without local paths.</summary>
+    private static CallToolResult Refused(Problem problem) => problem.Code switch
+    {
+        ErrorCodes.StoreUnavailable => Refusal(problem.Code, "the store cannot be used right now; ask the person who runs Robson"),
+        ErrorCodes.InternalError or ErrorCodes.DatabaseError => Refusal(problem.Code, "the command failed; ask the person who runs Robson to look at its log"),
+        _ => Refusal(problem.Code, problem.Detail),
+    };
 
     private bool Accepts(AgentTool.Call call, string field) => catalog.Shape(AgentTool.Route(call)).Options.ContainsKey(field);
 

@@ -20,13 +20,13 @@ public sealed record AgentTool(string Name, string Description, AgentTool.Call[]
         new("get_status", "The tenant's state now: trading state (ACTIVE, REDUCING, HALTED), each daily limit used/max, positions, open and unknown orders, plans awaiting LIVE.",
             [new("GET", "/v1/status")], []),
         new("get_market", "Market data for a symbol (e.g. BTCUSDT) on a venue (default paper): last price, best bid/ask, mid and spread; the top of the book; the symbol's trading rules (tick, step, minimum notional) as validation checks them.",
-            [new("GET", "/v1/market/{symbol}/price", "price"), new("GET", "/v1/market/{symbol}/book", "book"), new("GET", "/v1/market/{symbol}/rules", "rules")], ["depth"], "symbol"),
+            [new("GET", "/v1/market/{symbol}/price", "price"), new("GET", "/v1/market/{symbol}/book", "book"), new("GET", "/v1/market/{symbol}/rules", "rules")], [], "symbol"),
         new("list_strategies", "The tenant's strategies: each one's limits and policy (what plans may do). Read-only: an agent never changes them.",
             [new("GET", "/v1/strategies")], []),
         new("create_plan", "Store a plan: side buy or sell (symbol, quantity or quote, limit or market, stop_loss, take_profit, strategy_id, venue), rebalance (target, strategy_id) or cancel (order). Nothing is sent anywhere. Returns the plan with its id and content hash.",
             [new("POST", "/v1/plans", Side: "buy"), new("POST", "/v1/plans", Side: "sell"), new("POST", "/v1/plans/rebalance", Side: "rebalance"), new("POST", "/v1/plans/cancel", Side: "cancel")], []),
         new("validate_plan", "Validate a plan (the paper-trading stage): PASS, WARNING or FAIL with coded issues (see the resource robson://codes/validation). The result is stored, bound to the plan's hash.",
-            [new("POST", "/v1/plans/{id}/validate")], [], "plan_id"),
+            [new("POST", "/v1/plans/{id}/validate")], ["with_account"], "plan_id"), // with_account would load the venue's credentials
         new("execute_dry_run", "Rehearse a plan: every guard is evaluated and reported (see robson://codes/guards) and the fills are simulated against the book. Nothing is sent and nothing changes but the stored record of the rehearsal. There is no LIVE execution for agents.",
             [new("POST", "/v1/plans/{id}/execute")], ["acknowledge_risk", "mode"], "plan_id"),
         new("list_executions", "Executions (every attempt, blocked or not), newest first; filters: mode, status, venue, symbol, blocked_by, from, to, plan, limit.",
@@ -40,6 +40,10 @@ public sealed record AgentTool(string Name, string Description, AgentTool.Call[]
     ];
 
     public static AgentTool? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>The fields the tool's schema lists: any other is refused by name.</summary>
+    public IReadOnlySet<string> Fields(CommandCatalog catalog) =>
+        InputSchema(catalog).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
 
     /// <summary>The tool's JSON schema, from the commands' own options (as the HTTP API's fields and OpenAPI document are).</summary>
     public JsonElement InputSchema(CommandCatalog catalog)
@@ -64,7 +68,7 @@ public sealed record AgentTool(string Name, string Description, AgentTool.Call[]
                 properties[CommandShape.FieldName(argument)] ??= new JsonObject { ["type"] = "string", ["description"] = argument.Description ?? "" };
             foreach (var (name, option) in shape.Options)
                 if (!Excluded.Contains(name) && name != "all_tenants")
-                    properties[name] ??= new JsonObject { ["type"] = option.ValueType == typeof(bool) ? "boolean" : "string", ["description"] = option.Description ?? "" };
+                    properties[name] ??= new JsonObject { ["type"] = option.ValueType == typeof(bool) ? "boolean" : new JsonArray("string", "number"), ["description"] = option.Description ?? "" };
         }
         var schema = new JsonObject { ["type"] = "object", ["properties"] = properties, ["additionalProperties"] = false };
         if (required.Count > 0) schema["required"] = required;

@@ -23,7 +23,17 @@ public static class McpStdio
         }
         var environment = ServerEnvironment.FromProcess();
         var time = TimeProvider.System;
-        using var gate = new StoreGate(environment, time);
+        StoreGate gate;
+        try
+        {
+            gate = new StoreGate(environment, time);
+        }
+        catch (Robson.Storage.Sql.StoreUnavailableException e)
+        {
+            Console.Error.WriteLine("robson mcp: " + e.Message.Split('\n')[0]);
+            return ExitCodes.Usage;
+        }
+        using var _ = gate;
         using var metrics = new ServerMetrics(gate, time);
         var catalog = new CommandCatalog();
         var api = new DeskApi(catalog, new CommandRunner(environment, time, gate), new CommandSlots(1), metrics);

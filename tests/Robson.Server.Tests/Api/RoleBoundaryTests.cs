@@ -19,6 +19,7 @@ public sealed class RoleBoundaryTests
         ("POST", "/v1/trading-state/resume", """{"acknowledge_risk": true}""", ["risk"]),
         ("POST", "/v1/plans", """{"side": "sell", "symbol": "BTCUSDT", "quantity": "0.001"}""", ["trader", "agent"]),
         ("POST", "/v1/plans/PLAN/validate", null, ["trader", "agent"]),
+        ("POST", "/v1/plans/PLAN/validate", """{"with_account": true}""", ["trader"]), // reading the account loads credentials
         ("POST", "/v1/plans/PLAN/execute", "{}", ["trader", "agent"]),
         ("POST", "/v1/plans/PLAN/execute", """{"mode": "live", "acknowledge_risk": true}""", ["trader"]),
         ("POST", "/v1/paper/deposits", """{"asset": "USDT", "amount": "10"}""", ["trader"]),

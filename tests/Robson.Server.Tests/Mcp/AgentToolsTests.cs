@@ -121,4 +121,41 @@ public sealed class AgentToolsTests
         var planned = cli.Expect(0, "audit", "list", "--client-id", "1", "--json").Json.GetProperty("events")[0];
         Assert.Equal(("claude-desktop", "agent"), (planned.GetProperty("actor").GetString(), planned.GetProperty("role").GetString()));
     }
+
+    [Fact]
+    public void EveryToolsRoute_IsOneTheAgentRoleMayCall_AndNoSchemaOffersLiveAcknowledgementOrCredentials()
+    {
+        var catalog = new Robson.Server.Api.CommandCatalog();
+        foreach (var tool in Robson.Server.Mcp.AgentTool.All)
+        {
+            foreach (var call in tool.Calls)
+                Assert.True(Robson.Server.Api.RolePolicy.Allows(Robson.Core.Access.Role.Agent, Robson.Server.Mcp.AgentTool.Route(call).Capability), $"{tool.Name}: {call.Pattern}");
+            var fields = tool.Fields(catalog);
+            Assert.DoesNotContain(fields, f => f is "live" or "acknowledge_risk" or "with_account" or "credentials_file" or "client_id" or "all_tenants" or "output" or "file");
+        }
+    }
+
+    [Fact]
+    public async Task AnotherTenantsPlanOrExecution_IsNotFound_AndOddArgumentsAreRefusedByName()
+    {
+        using var cli = new CliRobson();
+        var theirs = cli.Plan("2", "sell", "BTCUSDT", "0.001");
+        var theirExecution = cli.Expect(0, "execute", theirs, "--client-id", "2", "--json").Json.GetProperty("execution_id").GetString()!;
+        await using var agent = await AgentSession.Start(cli);
+        foreach (var (tool, args) in new (string, object)[] { ("validate_plan", new { plan_id = theirs }), ("execute_dry_run", new { plan_id = theirs }),
+                     ("get_execution", new { execution_id = theirExecution }) })
+        {
+            var (result, failed) = await agent.Call(tool, args);
+            Assert.True(failed, result.ToString());
+            Assert.Equal("NOT_FOUND", result.GetProperty("error").GetProperty("code").GetString());
+        }
+        var (unknown, _) = await agent.Call("get_market", new { symbol = "BTCUSDT", dpeth = 3 });
+        Assert.Equal("UNKNOWN_OPTION", unknown.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("depth", unknown.GetProperty("error").GetProperty("message").GetString()); // it names the tool's own fields
+        var (array, _) = await agent.Call("create_plan", new { side = "buy", symbol = "BTCUSDT", quantity = new[] { "0.001", "5" } });
+        Assert.Equal("INVALID_INPUT", array.GetProperty("error").GetProperty("code").GetString());
+        var (credentials, _) = await agent.Call("validate_plan", new { plan_id = theirs, with_account = true });
+        Assert.Equal("UNKNOWN_OPTION", credentials.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(cli.Expect(0, "plans", "list", "--client-id", "1", "--json").Json.GetProperty("plans").EnumerateArray());
+    }
 }
