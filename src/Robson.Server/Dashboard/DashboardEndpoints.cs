@@ -73,14 +73,14 @@ public static partial class DashboardEndpoints
             if (session is null) return;
             var form = await ReadForm(http);
             if (CsrfProblem(http, session, form) is { } refused) { await Write(http, session, refused); return; }
-            await Run(http, session, logger, request => pages.Act(request, form));
+            await Run(http, session, request => pages.Act(request, form));
         }));
 
         void Get(WebApplication web, string pattern, Func<PageRequest, Answer> handler) =>
             web.MapGet(pattern, (RequestDelegate)(async http =>
             {
                 var session = await Authenticated(http, sessions, pages);
-                if (session is not null) await Run(http, session, logger, handler);
+                if (session is not null) await Run(http, session, handler);
             }));
     }
 
@@ -107,20 +107,9 @@ public static partial class DashboardEndpoints
         return null;
     }
 
-    private static async Task Run(HttpContext http, Session session, ILogger logger, Func<PageRequest, Answer> handler)
-    {
-        Answer answer;
-        try
-        {
-            answer = handler(new PageRequest(http, session, RequestIds.Of(http)));
-        }
-        catch (Exception e) when (e is Robson.Storage.Sql.StoreUnavailableException or System.Data.Common.DbException)
-        {
-            PageFailed(logger, http.Request.Path, e.Message.Split('\n')[0]);
-            answer = Answer.Error(503, "the store cannot be read right now (the server's log says why)");
-        }
-        await Write(http, session, answer);
-    }
+    /// <summary>A page's answer; a store that cannot be read is answered by the dashboard's middleware above.</summary>
+    private static Task Run(HttpContext http, Session session, Func<PageRequest, Answer> handler) =>
+        Write(http, session, handler(new PageRequest(http, session, RequestIds.Of(http))));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "dashboard {Path}: {Reason}")]
     private static partial void PageFailed(ILogger logger, string path, string reason);

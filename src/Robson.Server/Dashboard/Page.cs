@@ -14,9 +14,12 @@ public abstract record Answer
 
     public sealed record Download(string ContentType, string FileName, string Content) : Answer;
 
-    public static Page Error(int status, string message) => new(status switch { 403 => "Forbidden", 404 => "Not found", 400 => "Bad request", _ => "Error" }, "error-page",
-        Markup.Of($"""<h1>{(status switch { 403 => "Forbidden", 404 => "Not found", 400 => "Bad request", 503 => "Unavailable", _ => "Error" })}</h1><p id="error" role="alert">{message}</p><p><a href="/">Back to Today</a></p>"""),
-        status);
+    public static Page Error(int status, string message)
+    {
+        var title = status switch { 403 => "Forbidden", 404 => "Not found", 400 => "Bad request", 503 => "Unavailable", _ => "Error" };
+        return new Page(title, "error-page",
+            Markup.Of($"""<h1>{title}</h1><p id="error" role="alert">{message}</p><p><a href="/">Back to Today</a></p>"""), status);
+    }
 }
 
 /// <summary>A request as a page handler sees it: the session, the request id for the audit trail, the query.</summary>

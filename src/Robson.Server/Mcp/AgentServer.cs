@@ -68,7 +68,7 @@ public sealed class AgentServer(ClientId tenant, string? agent, DeskApi api, Com
         var tool = AgentTool.Find(name);
         if (tool is null) return Refusal(ErrorCodes.UnknownCommand, $"no tool '{name}' (tools/list names them)");
         var who = agent ?? clientName;
-        if (!AgentName.IsValid(who))
+        if (!Robson.Cli.Commands.Mcp.AgentName.IsValid(who))
             return Refusal(ErrorCodes.InvalidInput, "an agent identity is required: start robson mcp with --agent NAME, or give a client name in the MCP handshake");
 
         var fields = new List<(string Name, string? Value)>();
@@ -159,10 +159,3 @@ public sealed record ErrorBody(ErrorDetail Error);
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ErrorBody))]
 public sealed partial class AgentJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
-
-/// <summary>An agent's name as audit events record it: 1 to 64 letters, digits, '-', '_', '.', ' '.</summary>
-public static class AgentName
-{
-    public static bool IsValid(string? name) =>
-        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ') && name.Trim().Length > 0;
-}

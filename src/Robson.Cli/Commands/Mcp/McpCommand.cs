@@ -24,7 +24,7 @@ public static class McpCommand
         public McpSettings Read(ParseResult result)
         {
             var agent = result.GetValue(Agent);
-            if (agent is not null && !(agent.Length is > 0 and <= 64 && agent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ') && agent.Trim().Length > 0))
+            if (agent is not null && !AgentName.IsValid(agent))
                 throw new UsageException($"--agent must be 1 to 64 letters, digits, '-', '_', '.' or spaces, got '{agent}'");
             return new McpSettings(Inputs.ClientId(result, ClientId), agent);
         }
@@ -59,4 +59,11 @@ public static class McpCommand
         if (parsed.Errors.Count > 0) throw new UsageException(parsed.Errors[0].Message);
         return options.Read(parsed);
     }
+}
+
+/// <summary>An agent's name as audit events record it (from --agent or the MCP handshake): 1 to 64 letters, digits, '-', '_', '.', ' '.</summary>
+public static class AgentName
+{
+    public static bool IsValid(string? name) =>
+        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ') && name.Trim().Length > 0;
 }
